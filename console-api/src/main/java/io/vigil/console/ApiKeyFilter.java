@@ -1,0 +1,46 @@
+package io.vigil.console;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every {@code /api} call needs {@code api-secret-key}: 401 when missing or wrong, 403 when a read-only key writes.
+ * The authenticated {@link ApiKeys.Caller} is left in the request property {@link #CALLER} for auditing.
+ */
+@ApplicationScoped
+public class ApiKeyFilter {
+
+    public static final String HEADER = "api-secret-key";
+    public static final String CALLER = "vigil.caller";
+    private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final ApiKeys keys;
+
+    public ApiKeyFilter(ApiKeysConfig config) {
+        this.keys = ApiKeys.parse(config.apiKeys().orElse(""));
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Optional<Response> check(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!path.equals("/api") && !path.startsWith("/api/")) {
+            return Optional.empty();
+        }
+        Optional<ApiKeys.Caller> caller = keys.authenticate(request.getHeaderString(HEADER));
+        if (caller.isEmpty()) {
+            return Optional.of(Problems.response(Problem.of(401, "unauthorized", "Unauthorized",
+                    "a valid " + HEADER + " header is required")));
+        }
+        if (!caller.get().mayWrite() && !READ_METHODS.contains(request.getMethod())) {
+            return Optional.of(Problems.response(Problem.of(403, "forbidden", "Forbidden",
+                    "this API key is read-only")));
+        }
+        request.setProperty(CALLER, caller.get());
+        return Optional.empty();
+    }
+}
