@@ -12,6 +12,9 @@ import java.nio.file.Path;
  */
 public final class Infrastructure {
 
+    private static final String BOOTSTRAP_PROPERTY = "vigil.test.kafka.bootstrap";
+    private static final String POSTGRES_PROPERTY = "vigil.test.postgres.url";
+
     private static Infrastructure shared;
 
     private final String bootstrapServers;
@@ -24,12 +27,26 @@ public final class Infrastructure {
         this.postgres = postgres;
     }
 
-    public static synchronized Infrastructure shared() {
-        if (shared == null) {
-            shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "vigil-test-infrastructure-stop"));
+    /**
+     * The JVM's one infrastructure. Quarkus restarts an application (and loads this class again) for each test
+     * profile; the servers are found again through system properties, which the JVM shares across class loaders.
+     */
+    public static Infrastructure shared() {
+        synchronized (System.getProperties()) {
+            if (shared == null) {
+                String bootstrap = System.getProperty(BOOTSTRAP_PROPERTY);
+                String postgres = System.getProperty(POSTGRES_PROPERTY);
+                if (bootstrap != null && postgres != null) {
+                    shared = new Infrastructure(bootstrap, null, PostgresServer.external(postgres));
+                } else {
+                    shared = start();
+                    System.setProperty(BOOTSTRAP_PROPERTY, shared.bootstrapServers);
+                    System.setProperty(POSTGRES_PROPERTY, shared.postgres.url());
+                    Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "vigil-test-infrastructure-stop"));
+                }
+            }
+            return shared;
         }
-        return shared;
     }
 
     private static Infrastructure start() {

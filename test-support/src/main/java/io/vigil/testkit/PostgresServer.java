@@ -79,6 +79,11 @@ public final class PostgresServer implements AutoCloseable {
         return "postgresql://" + host + ":" + port + "/" + database;
     }
 
+    /** This server as {@code postgresql://user:password@host:port}, the form {@link #external(String)} reads. */
+    public String url() {
+        return "postgresql://" + user + ":" + password + "@" + host + ":" + port;
+    }
+
     public String user() {
         return user;
     }

@@ -1,0 +1,95 @@
+package io.vigil.gateway.heartbeat;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.console.Problem;
+import io.vigil.console.ProblemException;
+import io.vigil.events.computer.ComputerRegistration;
+import io.vigil.gateway.GatewayConfig;
+import io.vigil.gateway.kafka.EventPublisher;
+import io.vigil.gateway.operations.Operation;
+import io.vigil.gateway.operations.PendingOperations;
+import io.vigil.gateway.state.ComputerDirectory;
+import io.vigil.gateway.state.ExpectedConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Records a heartbeat durably (Kafka acks=all) and answers with the interval, direction and pending operations.
+ * When Kafka does not acknowledge in time the agent gets 503 with Retry-After.
+ */
+@ApplicationScoped
+public class HeartbeatService {
+
+    private static final Logger LOG = Logger.getLogger(HeartbeatService.class);
+
+    private final GatewayConfig config;
+    private final EventPublisher publisher;
+    private final ComputerDirectory directory;
+    private final PendingOperations operations;
+    private final Counter received;
+    private final Counter unavailable;
+
+    public HeartbeatService(GatewayConfig config, EventPublisher publisher, ComputerDirectory directory,
+                            MeterRegistry metrics) {
+        this.config = config;
+        this.publisher = publisher;
+        this.directory = directory;
+        this.operations = new PendingOperations(config.certificateRenewBefore());
+        this.received = metrics.counter("vigil.gateway.heartbeats.received");
+        this.unavailable = metrics.counter("vigil.gateway.heartbeats.unavailable");
+    }
+
+    /**
+     * Publishes the heartbeat and its log entries, then decides the operations.
+     *
+     * @param certificateNotAfter the expiry of the certificate in use (null when the manager polled)
+     */
+    public HeartbeatAnswer record(long computerID, Heartbeat heartbeat, Connection connection,
+                                  String certificateSerial, Instant certificateNotAfter) {
+        ExpectedConfiguration expected = directory.expected(computerID);
+        String hostName = directory.registration(computerID).map(ComputerRegistration::hostName).orElse(null);
+        Instant now = Instant.now();
+        try {
+            publisher.publish(HeartbeatEvents.of(computerID, hostName, heartbeat, connection, expected,
+                    certificateSerial, now)).get(config.publish().timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            unavailable.increment();
+            LOG.warnf("heartbeat of computer %d not recorded: %s", computerID, e.toString());
+            throw new Unavailable(config.publish().retryAfterSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable(config.publish().retryAfterSeconds());
+        }
+        received.increment();
+        operations.results(computerID,
+                heartbeat.operationResults().stream().filter(Heartbeat.Result::failed)
+                        .map(Heartbeat.Result::operationID).toList(),
+                heartbeat.operationResults().stream().filter(r -> !r.failed())
+                        .map(Heartbeat.Result::operationID).toList());
+        List<Operation> pending = operations.pending(computerID, heartbeat.configFingerprint(), expected,
+                certificateSerial, certificateNotAfter, now);
+        return new HeartbeatAnswer(expected.intervalSeconds(), expected.direction(), pending);
+    }
+
+    /** 503: the platform cannot record the heartbeat now. */
+    public static final class Unavailable extends ProblemException {
+        private final int retryAfterSeconds;
+
+        Unavailable(int retryAfterSeconds) {
+            super(Problem.of(503, "heartbeat-not-recorded", "Service unavailable",
+                    "the heartbeat could not be recorded; retry after " + retryAfterSeconds + " s"));
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public int retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.vigil.gateway.state;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vigil.events.EventJson;
+import io.vigil.events.Topics;
+import io.vigil.events.computer.ComputerRegistration;
+import io.vigil.events.config.ComputerConfiguration;
+import io.vigil.events.config.PolicyConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Reads the three compacted topics in full, from the beginning, without a consumer group (every replica needs all of
+ * them), into the {@link ComputerDirectory}. Ready once it has caught up with the end offsets found at start.
+ */
+@ApplicationScoped
+public class StateConsumer {
+
+    private static final Logger LOG = Logger.getLogger(StateConsumer.class);
+    private static final List<String> TOPICS = List.of(Topics.COMPUTERS, Topics.COMPUTER_CONFIG, Topics.POLICY_CONFIG);
+
+    private final ComputerDirectory directory = new ComputerDirectory();
+    private final AtomicBoolean caughtUp = new AtomicBoolean();
+    private final String bootstrapServers;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile boolean running = true;
+    private Thread thread;
+
+    public StateConsumer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    @Produces
+    @Singleton
+    ComputerDirectory directory() {
+        return directory;
+    }
+
+    public boolean caughtUp() {
+        return caughtUp.get();
+    }
+
+    void start(@Observes StartupEvent event) {
+        thread = Thread.ofPlatform().name("gateway-state-consumer").daemon().start(this::run);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+    }
+
+    private void run() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-state");
+        while (running) {
+            try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(props, new StringDeserializer(),
+                    new ByteArrayDeserializer())) {
+                consumer = kafka;
+                consume(kafka);
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("state consumer failed, restarting: %s", e.getMessage());
+            }
+        }
+    }
+
+    private void consume(KafkaConsumer<String, byte[]> kafka) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : TOPICS) {
+            kafka.partitionsFor(topic, Duration.ofSeconds(30))
+                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        kafka.assign(partitions);
+        kafka.seekToBeginning(partitions);
+        Map<TopicPartition, Long> ends = kafka.endOffsets(partitions);
+        while (running) {
+            for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(500))) {
+                apply(record);
+            }
+            if (!caughtUp.get() && ends.entrySet().stream().allMatch(e -> kafka.position(e.getKey()) >= e.getValue())) {
+                caughtUp.set(true);
+                LOG.info("computer state caught up with the compacted topics");
+            }
+        }
+    }
+
+    void apply(ConsumerRecord<String, byte[]> record) {
+        long id;
+        try {
+            id = Long.parseLong(record.key());
+        } catch (NumberFormatException | NullPointerException e) {
+            LOG.warnf("ignoring record with key %s on %s", record.key(), record.topic());
+            return;
+        }
+        try {
+            switch (record.topic()) {
+                case Topics.COMPUTERS -> directory.registration(id, record.value() == null ? null
+                        : EventJson.readEvent(record.value(), ComputerRegistration.class).data());
+                case Topics.COMPUTER_CONFIG -> directory.computerConfiguration(id, record.value() == null ? null
+                        : EventJson.readEvent(record.value(), ComputerConfiguration.class).data());
+                case Topics.POLICY_CONFIG -> directory.policyConfiguration(id, record.value() == null ? null
+                        : EventJson.readEvent(record.value(), PolicyConfiguration.class).data());
+                default -> LOG.debugf("ignoring topic %s", record.topic());
+            }
+        } catch (EventJson.MalformedEventException e) {
+            // the owning service's consumers dead-letter it; every gateway replica reads it, so only log here
+            LOG.warnf("ignoring unreadable record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+        }
+    }
+}

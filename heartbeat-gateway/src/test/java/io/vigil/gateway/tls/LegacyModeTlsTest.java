@@ -1,0 +1,31 @@
+package io.vigil.gateway.tls;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.vigil.gateway.support.RegistryStub;
+import io.vigil.testkit.VigilTestResource;
+import io.vigil.tls.TlsMode;
+
+import java.util.Map;
+
+/** The legacy mode: one app restart for this profile. */
+@QuarkusTest
+@TestProfile(LegacyModeTlsTest.Profile.class)
+@QuarkusTestResource(VigilTestResource.class)
+@QuarkusTestResource(RegistryStub.class)
+class LegacyModeTlsTest extends TlsModeProbes {
+
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("vigil.gateway.tls.mode", "legacy");
+        }
+    }
+
+    @Override
+    TlsMode mode() {
+        return TlsMode.LEGACY;
+    }
+}

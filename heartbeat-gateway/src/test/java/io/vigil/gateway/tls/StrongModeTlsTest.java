@@ -1,0 +1,31 @@
+package io.vigil.gateway.tls;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.vigil.gateway.support.RegistryStub;
+import io.vigil.testkit.VigilTestResource;
+import io.vigil.tls.TlsMode;
+
+import java.util.Map;
+
+/** The strong mode: one app restart for this profile. */
+@QuarkusTest
+@TestProfile(StrongModeTlsTest.Profile.class)
+@QuarkusTestResource(VigilTestResource.class)
+@QuarkusTestResource(RegistryStub.class)
+class StrongModeTlsTest extends TlsModeProbes {
+
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("vigil.gateway.tls.mode", "strong");
+        }
+    }
+
+    @Override
+    TlsMode mode() {
+        return TlsMode.STRONG;
+    }
+}

@@ -1,0 +1,51 @@
+package io.vigil.system;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/** The console's view of the platform: REST calls with an API key, to each service's port. */
+final class Console {
+
+    private final Platform platform;
+
+    Console(Platform platform) {
+        this.platform = platform;
+    }
+
+    RequestSpecification policies() {
+        return as(Platform.FULL_KEY, platform.policyPort);
+    }
+
+    RequestSpecification registry() {
+        return as(Platform.FULL_KEY, platform.registryPort);
+    }
+
+    RequestSpecification alerts() {
+        return as(Platform.FULL_KEY, platform.alertPort);
+    }
+
+    RequestSpecification as(String key, int port) {
+        RequestSpecification spec = given().baseUri(platform.url(port)).contentType(ContentType.JSON);
+        return key == null ? spec : spec.header("api-secret-key", key);
+    }
+
+    /** Creates a policy under the Base Policy with the given settings and answers its ID. */
+    long createPolicy(String name, Map<String, String> settings) {
+        Map<String, Object> policySettings = new java.util.HashMap<>();
+        settings.forEach((k, v) -> policySettings.put(k, Map.of("value", v)));
+        return policies().body(Map.of("name", name, "description", "system test", "parentID", 1,
+                        "policySettings", policySettings))
+                .post("/api/policies").then().statusCode(201).extract().jsonPath().getLong("ID");
+    }
+
+    /** An activation token for the policy: {@code token} and {@code managerCaSha256}. */
+    ValidatableResponse createToken(long policyID, int maxUses) {
+        return registry().body(Map.of("policyID", policyID, "expiresInSeconds", 3600, "maxUses", maxUses))
+                .post("/api/activationtokens").then().statusCode(201);
+    }
+}

@@ -1,0 +1,152 @@
+package io.vigil.system;
+
+import io.vigil.testkit.FreePorts;
+import io.vigil.testkit.Infrastructure;
+import io.vigil.testkit.PostgresServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole platform as {@code ./vigil up --no-demo} runs it: the project's real Kafka and PostgreSQL, the platform CA
+ * created by the gateway's explicit init step, and the five services as separate processes from their packaged
+ * applications. Started once per test JVM and shared by every system test.
+ */
+final class Platform {
+
+    static final String FULL_KEY = "system-full-key";
+    static final String READ_KEY = "system-read-key";
+
+    private static Platform shared;
+
+    final Path root = Path.of(System.getProperty("vigil.root", "..")).toAbsolutePath().normalize();
+    final Path state;
+    final Path logs;
+    final int policyPort = FreePorts.next();
+    final int registryPort = FreePorts.next();
+    final int alertPort = FreePorts.next();
+    final int gatewayPort = FreePorts.next();
+    final int gatewayManagementPort = FreePorts.next();
+    final int siemPort = FreePorts.next();
+    final Infrastructure infrastructure;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private Platform() {
+        try {
+            state = Files.createTempDirectory("vigil-system-");
+            logs = root.resolve("system-tests/target/system-test-logs");
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        infrastructure = Infrastructure.shared();
+    }
+
+    static synchronized Platform shared() {
+        if (shared == null) {
+            shared = new Platform();
+            shared.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stopAll, "vigil-platform-stop"));
+        }
+        return shared;
+    }
+
+    private void start() {
+        initCa();
+        define("policy-service", policyPort, List.of());
+        define("agent-registry", registryPort, List.of());
+        define("alert-service", alertPort, List.of());
+        define("heartbeat-gateway", gatewayManagementPort, GatewayJvm.options(appJar("heartbeat-gateway"), state, "default"));
+        define("siem-forwarder", siemPort, List.of());
+        services.values().forEach(ServiceProcess::start);
+        services.values().forEach(ServiceProcess::awaitReady);
+    }
+
+    private void initCa() {
+        Path jar = appJar("heartbeat-gateway");
+        try {
+            Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                    jar.toString(), "init-ca", state.resolve("ca").toString()).redirectErrorStream(true)
+                    .redirectOutput(logs.resolve("ca-init.log").toFile()).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("CA init failed: see " + logs.resolve("ca-init.log"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void define(String name, int healthPort, List<String> jvmOptions) {
+        URI ready = URI.create("http://127.0.0.1:" + healthPort + "/q/health/ready");
+        services.put(name, new ServiceProcess(name, appJar(name), jvmOptions, environment(name), ready,
+                logs.resolve(name + ".log")));
+    }
+
+    private Map<String, String> environment(String name) {
+        PostgresServer postgres = infrastructure.postgres();
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
+        env.put("VIGIL_API_KEYS", FULL_KEY + ":full-access," + READ_KEY + ":read-only");
+        env.put("VIGIL_DB_USER", postgres.user());
+        env.put("VIGIL_DB_PASSWORD", postgres.password());
+        for (String db : List.of("policy", "registry", "alerts")) {
+            postgres.ensureDatabase(db);
+            String prefix = "VIGIL_DB_" + db.toUpperCase();
+            env.put(prefix + "_REACTIVE_URL", postgres.reactiveUrl(db));
+            env.put(prefix + "_JDBC_URL", postgres.jdbcUrl(db));
+        }
+        env.put("VIGIL_GATEWAY_CA_DIR", state.resolve("ca").toString());
+        env.put("VIGIL_REGISTRY_CA_CERTIFICATE", state.resolve("ca/ca.crt").toString());
+        env.put("VIGIL_GATEWAY_REGISTRY_URL", "http://127.0.0.1:" + registryPort);
+        env.put("VIGIL_REGISTRY_POLICY_SERVICE_URL", "http://127.0.0.1:" + policyPort);
+        switch (name) {
+            case "policy-service" -> env.put("QUARKUS_HTTP_PORT", Integer.toString(policyPort));
+            case "agent-registry" -> env.put("QUARKUS_HTTP_PORT", Integer.toString(registryPort));
+            case "alert-service" -> env.put("QUARKUS_HTTP_PORT", Integer.toString(alertPort));
+            case "siem-forwarder" -> env.put("QUARKUS_HTTP_PORT", Integer.toString(siemPort));
+            case "heartbeat-gateway" -> {
+                env.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(gatewayPort));
+                env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(gatewayManagementPort));
+            }
+            default -> throw new IllegalArgumentException(name);
+        }
+        return env;
+    }
+
+    Path appJar(String name) {
+        return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    String url(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    String gatewayUrl() {
+        return "https://127.0.0.1:" + gatewayPort;
+    }
+
+    Path caCertificate() {
+        return state.resolve("ca/ca.crt");
+    }
+
+    private void stopAll() {
+        List<ServiceProcess> reversed = new java.util.ArrayList<>(services.values());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::stop);
+    }
+}
