@@ -1,0 +1,75 @@
+{{/*
+Environment of a component (its ConfigMap). Secrets are never here: see "vigil.secretEnv".
+*/}}
+{{- define "vigil.configData" -}}
+{{- $root := .root }}
+{{- $c := .component }}
+{{- $v := $c.values }}
+{{- $data := dict }}
+{{- $kafka := $root.Values.kafka }}
+{{- $_ := set $data "KAFKA_BOOTSTRAP_SERVERS" $kafka.bootstrapServers }}
+{{- $_ := set $data "KAFKA_SECURITY_PROTOCOL" $kafka.securityProtocol }}
+{{- if include "vigil.kafkaUsesSasl" $root }}
+{{- $_ := set $data "KAFKA_SASL_MECHANISM" $kafka.sasl.mechanism }}
+{{- end }}
+{{- if and $kafka.tls.caSecret (hasSuffix "SSL" $kafka.securityProtocol) }}
+{{- $_ := set $data "KAFKA_SSL_TRUSTSTORE_TYPE" "PEM" }}
+{{- $_ := set $data "KAFKA_SSL_TRUSTSTORE_LOCATION" (printf "/etc/vigil/kafka-ca/%s" $kafka.tls.caKey) }}
+{{- end }}
+{{- if $c.database }}
+{{- $db := $root.Values.database }}
+{{- $name := index $db.names $c.database }}
+{{- $upper := upper $c.database }}
+{{- $_ := set $data (printf "VIGIL_DB_%s_REACTIVE_URL" $upper) (printf "postgresql://%s:%d/%s?sslmode=%s" $db.host (int $db.port) $name $db.sslMode) }}
+{{- $_ := set $data (printf "VIGIL_DB_%s_JDBC_URL" $upper) (printf "jdbc:postgresql://%s:%d/%s?sslmode=%s" $db.host (int $db.port) $name $db.sslMode) }}
+{{- end }}
+{{- if eq .key "heartbeatGateway" }}
+{{- $_ := set $data "QUARKUS_HTTP_SSL_PORT" (toString $v.agentPort) }}
+{{- $_ := set $data "QUARKUS_MANAGEMENT_PORT" (toString $v.managementPort) }}
+{{- $_ := set $data "VIGIL_GATEWAY_TLS_MODE" $v.tlsMode }}
+{{- $_ := set $data "VIGIL_GATEWAY_CA_DIR" "/etc/vigil/ca" }}
+{{- $_ := set $data "VIGIL_GATEWAY_REGISTRY_URL" (printf "http://%s:%d" (include "vigil.serviceName" (dict "root" $root "key" "agentRegistry")) (int $root.Values.agentRegistry.port)) }}
+{{- $_ := set $data "QUARKUS_SHUTDOWN_TIMEOUT" $v.shutdownTimeout }}
+{{- else }}
+{{- $_ := set $data "QUARKUS_HTTP_PORT" (toString $v.port) }}
+{{- end }}
+{{- if eq .key "agentRegistry" }}
+{{- $_ := set $data "VIGIL_REGISTRY_POLICY_SERVICE_URL" (printf "http://%s:%d" (include "vigil.serviceName" (dict "root" $root "key" "policyService")) (int $root.Values.policyService.port)) }}
+{{- $_ := set $data "VIGIL_REGISTRY_CA_CERTIFICATE" (printf "/etc/vigil/ca/%s" $root.Values.ca.certificateKey) }}
+{{- end }}
+{{- if eq .key "siemForwarder" }}
+{{- $_ := set $data "VIGIL_SIEM_SYSLOG_URL" $v.syslog.url }}
+{{- if $v.syslog.trustSecret.name }}
+{{- $_ := set $data "VIGIL_SIEM_TLS_TRUST_STORE" (printf "/etc/vigil/siem-trust/%s" $v.syslog.trustSecret.key) }}
+{{- end }}
+{{- end }}
+{{- range $k, $val := $v.config }}
+{{- $_ := set $data $k (toString $val) }}
+{{- end }}
+{{- toYaml $data }}
+{{- end }}
+
+{{/*
+Env entries from Secrets: API keys, database credentials, Kafka SASL.
+*/}}
+{{- define "vigil.secretEnv" -}}
+{{- $root := .root }}
+- name: VIGIL_API_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ $root.Values.apiKeys.existingSecret }}
+      key: {{ $root.Values.apiKeys.key }}
+{{- if .component.database }}
+- name: VIGIL_DB_USER
+  valueFrom:
+    secretKeyRef:
+      name: {{ $root.Values.database.existingSecret }}
+      key: {{ $root.Values.database.usernameKey }}
+- name: VIGIL_DB_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $root.Values.database.existingSecret }}
+      key: {{ $root.Values.database.passwordKey }}
+{{- end }}
+{{- include "vigil.kafkaSecretEnv" $root }}
+{{- end }}

@@ -1,0 +1,184 @@
+{{/*
+Chart name, truncated to the 63 characters of a DNS label.
+*/}}
+{{- define "vigil.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Fully qualified release name (63 characters at most); components append their name to it.
+*/}}
+{{- define "vigil.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "vigil.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Labels of every resource.
+*/}}
+{{- define "vigil.labels" -}}
+helm.sh/chart: {{ include "vigil.chart" . }}
+app.kubernetes.io/name: {{ include "vigil.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: vigil
+{{- with .Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/*
+The components: values key -> name, database (empty: none) and whether it has a console API.
+The order is the order of the rendered resources.
+*/}}
+{{- define "vigil.componentTable" -}}
+heartbeatGateway: {name: heartbeat-gateway, database: "", console: false}
+policyService: {name: policy-service, database: policy, console: true}
+agentRegistry: {name: agent-registry, database: registry, console: true}
+alertService: {name: alert-service, database: alerts, console: true}
+siemForwarder: {name: siem-forwarder, database: "", console: false}
+{{- end }}
+
+{{/*
+Keys of the enabled components, as a YAML list (use with fromYamlArray).
+*/}}
+{{- define "vigil.enabledComponents" -}}
+{{- $keys := list "heartbeatGateway" "policyService" "agentRegistry" "alertService" }}
+{{- if .Values.siemForwarder.enabled }}
+{{- $keys = append $keys "siemForwarder" }}
+{{- end }}
+{{- toYaml $keys }}
+{{- end }}
+
+{{/*
+Component context: include "vigil.component" (dict "root" $ "key" "policyService") | fromYaml
+gives name, fullname, database, console, httpPort and the component's values.
+*/}}
+{{- define "vigil.component" -}}
+{{- $meta := index (include "vigil.componentTable" .root | fromYaml) .key }}
+{{- $values := index .root.Values .key }}
+{{- $httpPort := $values.port }}
+{{- if eq .key "heartbeatGateway" }}
+{{- $httpPort = $values.managementPort }}
+{{- end }}
+name: {{ $meta.name }}
+fullname: {{ printf "%s-%s" (include "vigil.fullname" .root | trunc (int (sub 62 (len $meta.name)))) $meta.name | trimSuffix "-" }}
+database: {{ $meta.database | quote }}
+console: {{ $meta.console }}
+httpPort: {{ $httpPort }}
+values:
+  {{- toYaml $values | nindent 2 }}
+{{- end }}
+
+{{/*
+Selector labels of a component: name, instance and component. Call with (dict "root" $ "component" $c).
+*/}}
+{{- define "vigil.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "vigil.name" .root }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component.name }}
+{{- end }}
+
+{{- define "vigil.componentLabels" -}}
+{{ include "vigil.labels" .root }}
+app.kubernetes.io/component: {{ .component.name }}
+{{- end }}
+
+{{/*
+Service name of a component by values key: include "vigil.serviceName" (dict "root" $ "key" "agentRegistry").
+*/}}
+{{- define "vigil.serviceName" -}}
+{{- (include "vigil.component" . | fromYaml).fullname }}
+{{- end }}
+
+{{- define "vigil.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "vigil.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/*
+Image reference of a component.
+*/}}
+{{- define "vigil.image" -}}
+{{- $img := .root.Values.image }}
+{{- if $img.digest }}
+{{- printf "%s/%s@%s" $img.registry .component.values.image.repository $img.digest }}
+{{- else }}
+{{- printf "%s/%s:%s" $img.registry .component.values.image.repository (default .root.Chart.AppVersion $img.tag) }}
+{{- end }}
+{{- end }}
+
+{{/*
+Name of the Secret that holds the platform CA.
+*/}}
+{{- define "vigil.caSecretName" -}}
+{{- default (printf "%s-ca" (include "vigil.fullname" .)) .Values.ca.existingSecret }}
+{{- end }}
+
+{{- define "vigil.kafkaUsesSasl" -}}
+{{- if hasPrefix "SASL_" .Values.kafka.securityProtocol }}true{{- end }}
+{{- end }}
+
+{{/*
+Kafka SASL JAAS configuration with the credentials from env vars (expanded by the kubelet).
+*/}}
+{{- define "vigil.kafkaJaas" -}}
+{{- if eq .Values.kafka.sasl.mechanism "PLAIN" -}}
+org.apache.kafka.common.security.plain.PlainLoginModule required username="$(SECRET_KAFKA_USERNAME)" password="$(SECRET_KAFKA_PASSWORD)";
+{{- else -}}
+org.apache.kafka.common.security.scram.ScramLoginModule required username="$(SECRET_KAFKA_USERNAME)" password="$(SECRET_KAFKA_PASSWORD)";
+{{- end }}
+{{- end }}
+
+{{/*
+Env entries with the Kafka SASL credentials (none without SASL).
+*/}}
+{{- define "vigil.kafkaSecretEnv" -}}
+{{- if include "vigil.kafkaUsesSasl" . }}
+- name: SECRET_KAFKA_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.kafka.sasl.existingSecret }}
+      key: {{ .Values.kafka.sasl.usernameKey }}
+- name: SECRET_KAFKA_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.kafka.sasl.existingSecret }}
+      key: {{ .Values.kafka.sasl.passwordKey }}
+- name: KAFKA_SASL_JAAS_CONFIG
+  value: {{ include "vigil.kafkaJaas" . | quote }}
+{{- end }}
+{{- end }}
+
+{{/*
+The console routes of the contract: one regular expression per rule, mutually exclusive, each anchored at both
+ends (ingress-nginx adds the leading ^ itself). /internal and /q are never routed.
+*/}}
+{{- define "vigil.consoleRoutes" -}}
+- path: /api/computers/[^/]+/settings(/.*)?$
+  component: policyService
+- path: /api/policies(/.*)?$
+  component: policyService
+- path: /api/computers(/[^/]+)?/?$
+  component: agentRegistry
+- path: /api/activationtokens(/.*)?$
+  component: agentRegistry
+- path: /api/alerts(/.*)?$
+  component: alertService
+{{- end }}
