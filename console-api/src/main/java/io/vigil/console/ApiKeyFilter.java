@@ -3,6 +3,7 @@ package io.vigil.console;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.Optional;
@@ -21,8 +22,9 @@ public class ApiKeyFilter {
 
     private final ApiKeys keys;
 
-    public ApiKeyFilter(ApiKeysConfig config) {
-        this.keys = ApiKeys.parse(config.apiKeys().orElse(""));
+    /** @param apiKeys {@code vigil.api-keys}: comma-separated {@code key:role}, role full-access or read-only */
+    public ApiKeyFilter(@ConfigProperty(name = "vigil.api-keys") Optional<String> apiKeys) {
+        this.keys = ApiKeys.parse(apiKeys.orElse(""));
     }
 
     @ServerRequestFilter(preMatching = true)

@@ -12,8 +12,8 @@ import java.nio.file.Path;
  */
 public final class Infrastructure {
 
-    private static final String BOOTSTRAP_PROPERTY = "vigil.test.kafka.bootstrap";
-    private static final String POSTGRES_PROPERTY = "vigil.test.postgres.url";
+    private static final String BOOTSTRAP_PROPERTY = "testkit.kafka.bootstrap";
+    private static final String POSTGRES_PROPERTY = "testkit.postgres.url";
 
     private static Infrastructure shared;
 
