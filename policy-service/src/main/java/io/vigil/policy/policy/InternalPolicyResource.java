@@ -1,0 +1,31 @@
+package io.vigil.policy.policy;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.smallrye.mutiny.Uni;
+import io.vigil.policy.api.RequestParams;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Internal REST (no API key, never routed by the console ingress): the registry checks policy IDs with it. */
+@Path("/internal/policies")
+@Produces(MediaType.APPLICATION_JSON)
+public class InternalPolicyResource {
+
+    /** {@code {"ID", "name", "parentID"}}. */
+    public record PolicyRef(@JsonProperty("ID") long id, String name, Long parentID) {
+    }
+
+    @Inject
+    PolicyService policies;
+
+    @GET
+    @Path("{policyID}")
+    public Uni<PolicyRef> get(@PathParam("policyID") String id) {
+        return policies.get(RequestParams.id(id, "policy"), true)
+                .map(view -> new PolicyRef(view.id(), view.name(), view.parentID()));
+    }
+}

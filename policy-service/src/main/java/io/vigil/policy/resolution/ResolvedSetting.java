@@ -1,0 +1,5 @@
+package io.vigil.policy.resolution;
+
+/** An effective setting value with its provenance. */
+public record ResolvedSetting(String value, Source source) {
+}
