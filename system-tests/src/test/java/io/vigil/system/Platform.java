@@ -144,9 +144,9 @@ final class Platform {
         return state.resolve("ca/ca.crt");
     }
 
+    /** Stops every service at once (SIGTERM), then waits for each: a graceful stop of the whole platform. */
     private void stopAll() {
-        List<ServiceProcess> reversed = new java.util.ArrayList<>(services.values());
-        java.util.Collections.reverse(reversed);
-        reversed.forEach(ServiceProcess::stop);
+        services.values().forEach(ServiceProcess::signalStop);
+        services.values().forEach(ServiceProcess::stop);
     }
 }

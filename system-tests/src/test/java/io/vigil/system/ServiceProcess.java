@@ -82,6 +82,13 @@ final class ServiceProcess {
         }
     }
 
+    /** Sends SIGTERM without waiting. */
+    void signalStop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
+    }
+
     /** Stops gracefully (SIGTERM), as an orchestrator would. */
     void stop() {
         terminate(false);
