@@ -1,0 +1,88 @@
+package io.vigil.alerts.engine;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vigil.alerts.AlertsConfig;
+import io.vigil.alerts.KafkaClients;
+import io.vigil.alerts.liveness.LivenessSettings;
+import io.vigil.alerts.outage.OutageMonitor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** Runs this instance's deadline engine for the life of the application (and lets tests stop and start it). */
+@ApplicationScoped
+public class EngineRunner {
+
+    private final AlertsConfig config;
+    private final KafkaClients kafka;
+    private final EngineSink sink;
+    private final OutageMonitor outage;
+    private final MeterRegistry meters;
+    private volatile DeadlineEngine engine;
+
+    public EngineRunner(AlertsConfig config, KafkaClients kafka, EngineSink sink, OutageMonitor outage,
+                        MeterRegistry meters) {
+        this.config = config;
+        this.kafka = kafka;
+        this.sink = sink;
+        this.outage = outage;
+        this.meters = meters;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        Gauge.builder("vigil.alerts.judgement.holdback", this, r -> r.gauge(EngineGauges::holdBackMillis) / 1000.0)
+                .description("seconds between now and the watermark up to which deadlines are judged")
+                .baseUnit("seconds").register(meters);
+        Gauge.builder("vigil.alerts.consumer.lag", this, r -> r.gauge(EngineGauges::lag))
+                .description("records not yet read from the heartbeat, configuration and registration topics")
+                .register(meters);
+        Gauge.builder("vigil.alerts.tracked.computers", this, r -> r.gauge(EngineGauges::tracked))
+                .register(meters);
+        if (config.engine().enabled()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    private double gauge(java.util.function.ToDoubleFunction<EngineGauges> value) {
+        DeadlineEngine current = engine;
+        return current == null ? 0 : value.applyAsDouble(current.gauges());
+    }
+
+    /** A new engine of this service's group (the second instance of a rebalance test is another one of these). */
+    public DeadlineEngine newEngine() {
+        AlertsConfig.Engine e = config.engine();
+        LivenessSettings defaults = new LivenessSettings((int) config.defaults().heartbeatInterval().toSeconds(),
+                Math.max(LivenessSettings.UNLIMITED, config.defaults().missedThreshold()), LivenessSettings.UNLIMITED,
+                false);
+        EngineSettings settings = new EngineSettings(kafka.bootstrapServers(), e.groupId(), e.pollTimeout(),
+                e.watermarkRefresh(), e.clockSkewMargin(), e.rebuildLookback(), defaults);
+        DeadlineEngine created = new DeadlineEngine(settings, sink, System::currentTimeMillis);
+        outage.register(created);
+        return created;
+    }
+
+    public synchronized void start() {
+        if (engine == null) {
+            engine = newEngine();
+            engine.start();
+        }
+    }
+
+    public synchronized void stop() {
+        if (engine != null) {
+            engine.close();
+            outage.unregister(engine);
+            engine = null;
+        }
+    }
+
+    public DeadlineEngine engine() {
+        return engine;
+    }
+}

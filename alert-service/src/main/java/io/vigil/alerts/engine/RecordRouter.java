@@ -1,0 +1,91 @@
+package io.vigil.alerts.engine;
+
+import io.vigil.alerts.clock.ClockChangeRule;
+import io.vigil.alerts.liveness.LivenessSettings;
+import io.vigil.alerts.liveness.LivenessTracker;
+import io.vigil.alerts.liveness.Outcome;
+import io.vigil.events.EventJson;
+import io.vigil.events.Topics;
+import io.vigil.events.computer.ComputerRegistration;
+import io.vigil.events.config.ComputerConfiguration;
+import io.vigil.events.heartbeat.HeartbeatReceived;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Reads one record of the three co-partitioned topics and feeds it to its partition's tracker. */
+final class RecordRouter {
+
+    private final OutcomeSink sink;
+
+    RecordRouter(OutcomeSink sink) {
+        this.sink = sink;
+    }
+
+    void route(ConsumerRecord<byte[], byte[]> record, LivenessTracker tracker, List<Outcome> out) {
+        try {
+            switch (record.topic()) {
+                case Topics.HEARTBEATS -> heartbeat(record, tracker, out);
+                case Topics.COMPUTER_CONFIG -> configuration(record, tracker, out);
+                case Topics.COMPUTERS -> registration(record, tracker, out);
+                default -> { }
+            }
+        } catch (EventJson.MalformedEventException | IllegalArgumentException e) {
+            sink.poison(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
+                    e.getMessage());
+        }
+    }
+
+    private void heartbeat(ConsumerRecord<byte[], byte[]> record, LivenessTracker tracker, List<Outcome> out) {
+        if (record.value() == null) {
+            return;
+        }
+        HeartbeatReceived heartbeat = data(record, HeartbeatReceived.class);
+        List<ClockChangeRule.Reported> reported = heartbeat.clockChanges() == null ? List.of()
+                : heartbeat.clockChanges().stream()
+                .map(c -> new ClockChangeRule.Reported(c.time(), c.changeSeconds(), c.previousTime())).toList();
+        tracker.heartbeat(heartbeat.computerID(), record.timestamp(), heartbeat.agentTime(), reported, out);
+        sink.heartbeatConsumed();
+    }
+
+    private void configuration(ConsumerRecord<byte[], byte[]> record, LivenessTracker tracker, List<Outcome> out) {
+        if (record.value() == null) {
+            tracker.settings(keyOf(record), null, record.timestamp(), out);
+            return;
+        }
+        ComputerConfiguration config = data(record, ComputerConfiguration.class);
+        tracker.settings(config.computerID(), LivenessSettings.of(config.heartbeatIntervalSeconds(),
+                config.missedHeartbeatThreshold(), config.clockChangeThresholdSeconds(),
+                config.inactiveVmOfflineAlertEnabled()), record.timestamp(), out);
+    }
+
+    private void registration(ConsumerRecord<byte[], byte[]> record, LivenessTracker tracker, List<Outcome> out) {
+        if (record.value() == null) {
+            tracker.registration(keyOf(record), null, false, true, record.timestamp(), out);
+            return;
+        }
+        ComputerRegistration computer = data(record, ComputerRegistration.class);
+        tracker.registration(computer.computerID(), computer.hostName(), "stopped".equals(computer.vmState()),
+                computer.deactivated(), record.timestamp(), out);
+    }
+
+    private static <T> T data(ConsumerRecord<byte[], byte[]> record, Class<T> type) {
+        T data = EventJson.readEvent(record.value(), type).data();
+        if (data == null) {
+            throw new EventJson.MalformedEventException("event without data");
+        }
+        return data;
+    }
+
+    private static long keyOf(ConsumerRecord<byte[], byte[]> record) {
+        if (record.key() == null) {
+            throw new IllegalArgumentException("tombstone without a key");
+        }
+        try {
+            return Long.parseLong(new String(record.key(), StandardCharsets.UTF_8));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("key is not a computer ID");
+        }
+    }
+}

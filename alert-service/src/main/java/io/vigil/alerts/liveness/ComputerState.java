@@ -1,0 +1,65 @@
+package io.vigil.alerts.liveness;
+
+import io.vigil.alerts.clock.ClockChangeRule;
+
+/**
+ * What one tracked computer costs in memory: primitives only, plus its host name. "Active" values are those the
+ * pending deadline was computed with; "configured" values are the latest settings, applied to the active ones at once
+ * when they move the deadline later and at the next heartbeat otherwise.
+ */
+final class ComputerState {
+
+    static final long NONE = Long.MIN_VALUE;
+
+    final long id;
+    String hostName;
+    long lastHeartbeatAt = NONE;
+    long lastAgentTime = ClockChangeRule.UNKNOWN;
+    long deadline = NONE;
+    int heapIndex = -1;
+
+    int interval;
+    int configuredInterval;
+    short threshold;
+    short configuredThreshold;
+    int clockThreshold;
+    int missed;
+    boolean vmStopped;
+    boolean inactiveVmAlerts;
+    /** Offline alerts suppressed for the pending silence (stopped VM without inactive-VM alerts). */
+    boolean suppressed;
+    boolean alertRaised;
+    /** Offline was announced for the pending silence: stays so until the computer is heard from. */
+    boolean offlineAnnounced;
+
+    ComputerState(long id, LivenessSettings settings) {
+        this.id = id;
+        this.interval = settings.intervalSeconds();
+        this.configuredInterval = interval;
+        this.threshold = (short) settings.missedThreshold();
+        this.configuredThreshold = threshold;
+        this.clockThreshold = settings.clockThresholdSeconds();
+        this.inactiveVmAlerts = settings.inactiveVmOfflineAlerts();
+    }
+
+    boolean hasHeartbeat() {
+        return lastHeartbeatAt != NONE;
+    }
+
+    boolean configuredSuppression() {
+        return vmStopped && !inactiveVmAlerts;
+    }
+
+    int offlineAt() {
+        return Deadlines.offlineAt(threshold);
+    }
+
+    boolean offline() {
+        return offlineAnnounced || missed >= offlineAt();
+    }
+
+    /** The deadline of the next heartbeat not yet judged missed. */
+    long nextDeadline() {
+        return Deadlines.missedAt(lastHeartbeatAt, interval, missed + 1);
+    }
+}

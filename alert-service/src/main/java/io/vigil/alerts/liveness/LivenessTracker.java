@@ -1,0 +1,159 @@
+package io.vigil.alerts.liveness;
+
+import io.vigil.alerts.clock.ClockChangeRule;
+import io.vigil.alerts.clock.ClockShift;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The liveness and clock-change rules for the computers of one Kafka partition. Inputs arrive in log order;
+ * {@link #judge(long, List)} is called with a time up to which everything received has been read (the watermark)
+ * and only then turns passed deadlines into misses. No periodic pass: only computers whose deadline has passed are
+ * touched, in deadline order ({@link DeadlineHeap}).
+ */
+public final class LivenessTracker {
+
+    private final Map<Long, ComputerState> computers = new HashMap<>();
+    private final Set<Long> deactivated = new HashSet<>();
+    private final DeadlineHeap deadlines = new DeadlineHeap();
+    private final LivenessSettings defaults;
+    private final SettingsChanges settingsChanges;
+    private int silent;
+
+    public LivenessTracker(LivenessSettings defaults) {
+        this.defaults = defaults;
+        this.settingsChanges = new SettingsChanges(deadlines);
+    }
+
+    /** Computers tracked (known from a heartbeat, a configuration or a registration). */
+    public int size() {
+        return computers.size();
+    }
+
+    /** Computers that have missed at least one heartbeat (kept up to date, not counted). */
+    public int silent() {
+        return silent;
+    }
+
+    /** The earliest pending deadline, or {@link Long#MAX_VALUE} when none. */
+    public long nextDeadline() {
+        ComputerState first = deadlines.peek();
+        return first == null ? Long.MAX_VALUE : first.deadline;
+    }
+
+    /**
+     * A heartbeat received (broker append time) at {@code receivedAt}.
+     *
+     * @param clockChanges the 5004 events it carries
+     */
+    public void heartbeat(long computerID, long receivedAt, String agentTime,
+                          List<ClockChangeRule.Reported> clockChanges, List<Outcome> out) {
+        if (deactivated.contains(computerID)) {
+            return;
+        }
+        ComputerState state = computers.computeIfAbsent(computerID, id -> new ComputerState(id, defaults));
+        if (state.hasHeartbeat() && receivedAt <= state.lastHeartbeatAt) {
+            return; // a duplicate delivery or replay of what was already applied
+        }
+        long agentMillis = ClockChangeRule.parseAgentTime(agentTime);
+        long previousReceived = state.hasHeartbeat() ? state.lastHeartbeatAt : ClockChangeRule.UNKNOWN;
+        for (ClockShift shift : ClockChangeRule.judge(state.clockThreshold, state.lastAgentTime, previousReceived,
+                agentMillis, receivedAt, clockChanges)) {
+            out.add(new Outcome.ClockChangeDetected(computerID, state.hostName, shift));
+        }
+        if (state.hasHeartbeat()) {
+            heardFromAgain(state, receivedAt, out);
+        }
+        state.lastHeartbeatAt = receivedAt;
+        state.lastAgentTime = agentMillis;
+        state.missed = 0;
+        state.alertRaised = false;
+        state.offlineAnnounced = false;
+        state.interval = state.configuredInterval;
+        state.threshold = state.configuredThreshold;
+        state.suppressed = state.configuredSuppression();
+        state.deadline = state.nextDeadline();
+        deadlines.schedule(state);
+    }
+
+    private void heardFromAgain(ComputerState state, long receivedAt, List<Outcome> out) {
+        long offlineDeadline = Deadlines.missedAt(state.lastHeartbeatAt, state.interval, state.offlineAt());
+        boolean late = receivedAt > offlineDeadline;
+        if (state.missed > 0) {
+            silent--;
+        }
+        if (state.missed > 0 || late) {
+            out.add(new Outcome.LivenessUpdate(state.id, 0, false, receivedAt, receivedAt, false));
+        }
+        if (state.alertRaised || late) {
+            out.add(new Outcome.OfflineCleared(state.id, state.lastHeartbeatAt, receivedAt, receivedAt,
+                    "reconnected"));
+        }
+    }
+
+    /** The computer's effective settings changed; null: it has none any more (contract defaults apply). */
+    public void settings(long computerID, LivenessSettings settings, long at, List<Outcome> out) {
+        if (deactivated.contains(computerID)) {
+            return;
+        }
+        ComputerState state = computers.computeIfAbsent(computerID, id -> new ComputerState(id, defaults));
+        settingsChanges.apply(state, settings == null ? defaults : settings, at, out);
+    }
+
+    /** The registry's view changed: host name and VM state; deactivated computers are forgotten. */
+    public void registration(long computerID, String hostName, boolean vmStopped, boolean isDeactivated, long at,
+                             List<Outcome> out) {
+        if (isDeactivated) {
+            ComputerState state = computers.remove(computerID);
+            deactivated.add(computerID);
+            if (state != null) {
+                deadlines.remove(state);
+                if (state.missed > 0) {
+                    silent--;
+                }
+                if (state.alertRaised) {
+                    out.add(new Outcome.OfflineCleared(computerID, state.lastHeartbeatAt, -1, at, "deactivated"));
+                }
+            }
+            return;
+        }
+        deactivated.remove(computerID);
+        ComputerState state = computers.computeIfAbsent(computerID, id -> new ComputerState(id, defaults));
+        state.hostName = hostName;
+        settingsChanges.vmState(state, vmStopped);
+    }
+
+    /** Judges every deadline at or before {@code upTo}: everything received before it has been read. */
+    public void judge(long upTo, List<Outcome> out) {
+        ComputerState state;
+        while ((state = deadlines.peek()) != null && state.deadline <= upTo) {
+            miss(state, upTo, out);
+        }
+    }
+
+    private void miss(ComputerState state, long upTo, List<Outcome> out) {
+        int previous = state.missed;
+        if (previous == 0) {
+            silent++;
+        }
+        boolean wasOffline = state.offline();
+        state.missed = Math.max(previous + 1, Deadlines.missedBy(state.lastHeartbeatAt, state.interval, upTo));
+        boolean offline = wasOffline || state.offline();
+        state.offlineAnnounced = offline;
+        out.add(new Outcome.LivenessUpdate(state.id, state.missed, offline, state.lastHeartbeatAt, upTo,
+                previous == 0));
+        if (offline && !state.alertRaised && !state.suppressed
+                && state.threshold != LivenessSettings.UNLIMITED) {
+            state.alertRaised = true;
+            long deadline = Deadlines.missedAt(state.lastHeartbeatAt, state.interval, state.offlineAt());
+            out.add(new Outcome.OfflineAlert(state.id, state.hostName, state.lastHeartbeatAt, deadline, upTo,
+                    state.missed, state.interval, state.threshold));
+        }
+        state.deadline = state.nextDeadline();
+        deadlines.schedule(state);
+    }
+}

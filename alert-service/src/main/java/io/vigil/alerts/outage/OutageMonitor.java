@@ -1,0 +1,107 @@
+package io.vigil.alerts.outage;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.vigil.alerts.AlertsConfig;
+import io.vigil.alerts.engine.DeadlineEngine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * platform-outage across instances: each instance reports its tracked, silent and recent first-miss counts to a small
+ * shared table every second; every instance sums the fresh rows and applies {@link OutageRule}. The alert itself is
+ * unique while active (database index), so two instances deciding together still raise one.
+ */
+@ApplicationScoped
+public class OutageMonitor {
+
+    private static final Logger LOG = Logger.getLogger(OutageMonitor.class);
+
+    private final AlertsConfig.Outage config;
+    private final OutageStore store;
+    private final OutageRule rule;
+    private final MissWindow window;
+    private final String instanceId = UUID.randomUUID().toString();
+    private final List<DeadlineEngine> engines = new CopyOnWriteArrayList<>();
+    private volatile boolean active;
+    private volatile boolean running = true;
+    private long peakSilent;
+    private Thread thread;
+
+    public OutageMonitor(AlertsConfig config, OutageStore store) {
+        this.config = config.outage();
+        this.store = store;
+        this.rule = new OutageRule(this.config.share(), this.config.minComputers());
+        this.window = new MissWindow((int) Math.max(1, this.config.window().toSeconds()));
+    }
+
+    /** Starts reporting the counts of this engine. */
+    public synchronized void register(DeadlineEngine engine) {
+        engines.add(engine);
+        if (thread == null) {
+            thread = Thread.ofPlatform().daemon().name("platform-outage-monitor").start(this::run);
+        }
+    }
+
+    public void unregister(DeadlineEngine engine) {
+        engines.remove(engine);
+    }
+
+    /** A computer missed its first heartbeat at {@code judgedAt}. */
+    public void firstMiss(long judgedAt) {
+        window.add(judgedAt);
+    }
+
+    /** Whether agent-offline alerts are raised now (always, unless an outage is active and the setting says no). */
+    public boolean perComputerAlertsAllowed() {
+        return config.perComputerAlerts() || !active;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+    }
+
+    private void run() {
+        while (running) {
+            LockSupport.parkNanos(config.reportInterval().toNanos());
+            try {
+                evaluate(System.currentTimeMillis());
+            } catch (RuntimeException e) {
+                LOG.debugf("platform-outage evaluation skipped: %s", e.getMessage());
+            }
+        }
+    }
+
+    private void evaluate(long now) {
+        long tracked = engines.stream().mapToLong(DeadlineEngine::tracked).sum();
+        long silent = engines.stream().mapToLong(DeadlineEngine::silent).sum();
+        OutageRule.Fleet fleet = store.report(instanceId, tracked, silent, window.count(now),
+                config.reportInterval().multipliedBy(3));
+        boolean stored = store.activeOutage();
+        if (stored != active) {
+            active = stored;
+            peakSilent = fleet.silent();
+        }
+        peakSilent = Math.max(peakSilent, fleet.silent());
+        switch (rule.decide(fleet, active, peakSilent)) {
+            case RAISE -> {
+                active = store.raise(fleet);
+                peakSilent = fleet.silent();
+            }
+            case CLEAR -> {
+                store.clear(fleet);
+                active = false;
+            }
+            default -> { }
+        }
+    }
+}

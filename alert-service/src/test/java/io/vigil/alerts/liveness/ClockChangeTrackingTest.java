@@ -1,0 +1,83 @@
+package io.vigil.alerts.liveness;
+
+import io.vigil.alerts.clock.ClockChangeRule;
+import io.vigil.alerts.clock.ClockShift;
+import io.vigil.alerts.liveness.Outcome.ClockChangeDetected;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static io.vigil.alerts.liveness.TrackerFixture.T0;
+import static io.vigil.alerts.liveness.TrackerFixture.only;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The clock-change rule across consecutive heartbeats of one computer. */
+class ClockChangeTrackingTest {
+
+    private final TrackerFixture f = new TrackerFixture();
+
+    private static String at(long millis) {
+        return Instant.ofEpochMilli(millis).toString();
+    }
+
+    private void threshold(Integer seconds) {
+        f.configure(new LivenessSettings(600, 2, seconds == null ? LivenessSettings.UNLIMITED : seconds, false), T0);
+    }
+
+    @Test
+    void consecutiveHeartbeatsAreCompared() {
+        threshold(60);
+        assertThat(f.heartbeat(T0, at(T0), List.of())).isEmpty();
+        List<Outcome> out = f.heartbeat(T0 + 600_000, at(T0 + 600_000 + 61_000), List.of());
+        assertThat(only(out, ClockChangeDetected.class)).singleElement()
+                .satisfies(c -> assertThat(c.shift().shiftMillis()).isEqualTo(61_000));
+    }
+
+    @Test
+    void theHeartbeatAfterAJumpComparesWithTheJumpedTime() {
+        threshold(60);
+        f.heartbeat(T0, at(T0), List.of());
+        f.heartbeat(T0 + 600_000, at(T0 - 3_600_000 + 600_000), List.of());
+        assertThat(only(f.heartbeat(T0 + 1_200_000, at(T0 - 3_600_000 + 1_200_000), List.of()),
+                ClockChangeDetected.class)).isEmpty();
+    }
+
+    @Test
+    void a5004IsNotCountedTwice() {
+        threshold(60);
+        f.heartbeat(T0, at(T0), List.of());
+        List<ClockChangeRule.Reported> reported = List.of(new ClockChangeRule.Reported(at(T0 + 400_000), 1800,
+                at(T0 + 398_200)));
+        List<Outcome> out = f.heartbeat(T0 + 600_000, at(T0 + 2_400_000), reported);
+        assertThat(only(out, ClockChangeDetected.class)).singleElement()
+                .satisfies(c -> assertThat(c.shift().source()).isEqualTo(ClockShift.EVENT_5004))
+                .satisfies(c -> assertThat(c.shift().shiftMillis()).isEqualTo(1_800_000));
+        assertThat(f.heartbeat(T0 + 1_200_000, at(T0 + 3_000_000), List.of())).isEmpty();
+    }
+
+    @Test
+    void unlimitedNeverRaises() {
+        threshold(null);
+        f.heartbeat(T0, at(T0), List.of());
+        assertThat(f.heartbeat(T0 + 600_000, at(T0 + 86_400_000), List.of())).isEmpty();
+    }
+
+    @Test
+    void aThresholdChangeAppliesToTheNextComparison() {
+        threshold(null);
+        f.heartbeat(T0, at(T0), List.of());
+        threshold(10);
+        assertThat(only(f.heartbeat(T0 + 600_000, at(T0 + 620_000), List.of()), ClockChangeDetected.class))
+                .hasSize(1);
+    }
+
+    @Test
+    void clockChangesCarryTheHostName() {
+        threshold(10);
+        f.register(false, false, T0);
+        f.heartbeat(T0, at(T0), List.of());
+        assertThat(only(f.heartbeat(T0 + 1_000, at(T0 + 60_000), List.of()), ClockChangeDetected.class))
+                .singleElement().satisfies(c -> assertThat(c.hostName()).isEqualTo("web-01"));
+    }
+}
