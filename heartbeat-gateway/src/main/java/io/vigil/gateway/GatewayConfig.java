@@ -87,7 +87,7 @@ public interface GatewayConfig {
     }
 
     interface Agents {
-        /** Connect and read timeout of a call to an agent's port. */
+        /** Deadline of a whole call to an agent (connect, handshake, answer); a poll uses at most half its interval. */
         @WithDefault("5s")
         Duration timeout();
 
@@ -100,5 +100,29 @@ public interface GatewayConfig {
         @WithName("contact-group")
         @WithDefault("vigil-gateway-agent-contact")
         String contactGroup();
+
+        /**
+         * How long a replica that stopped heartbeating to the contact group keeps its computers; polling of a dead
+         * replica's computers resumes after about this plus a third of it (heartbeat interval) plus the first-poll
+         * spread.
+         */
+        @WithName("session-timeout")
+        @WithDefault("10s")
+        Duration sessionTimeout();
+
+        /** A computer a replica takes over is first polled within this spread (never later than its interval). */
+        @WithName("first-poll-spread")
+        @WithDefault("5s")
+        Duration firstPollSpread();
+
+        /** Calls in flight at once, for polls and for pushes each. */
+        @WithName("max-concurrent-calls")
+        @WithDefault("64")
+        int maxConcurrentCalls();
+
+        /** Computers whose push may wait for the rate limiter; beyond it a change waits for the fallback. */
+        @WithName("push-queue-capacity")
+        @WithDefault("100000")
+        int pushQueueCapacity();
     }
 }

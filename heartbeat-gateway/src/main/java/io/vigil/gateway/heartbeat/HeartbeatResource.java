@@ -1,6 +1,5 @@
 package io.vigil.gateway.heartbeat;
 
-import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
 import io.vigil.console.Problems;
 import io.vigil.gateway.AgentBodies;
@@ -13,7 +12,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** {@code POST /agent/v1/heartbeat}: client certificate required; 200 only once Kafka acknowledged. */
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@code POST /agent/v1/heartbeat}: client certificate required; 200 only once Kafka acknowledged. Non-blocking: the
+ * body is read in full on the event loop, the certificate and body are checked there, and only the wait for Kafka's
+ * acknowledgement runs on a virtual thread (no worker thread is held, and no blocking stream reads the body).
+ */
 @Path("/agent/v1/heartbeat")
 public class HeartbeatResource {
 
@@ -26,18 +32,23 @@ public class HeartbeatResource {
     }
 
     @POST
-    @Blocking
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response heartbeat(byte[] body, @Context HttpServerRequest request) {
+    public CompletionStage<Response> heartbeat(byte[] body, @Context HttpServerRequest request) {
         AgentIdentity agent = AgentIdentity.of(request, directory);
         Heartbeat heartbeat = HeartbeatValidator.validate(AgentBodies.parse(body));
-        try {
-            return Response.ok(service.record(agent.computerID(), heartbeat, agent.connection(), agent.serialHex(),
-                    agent.certificate().getNotAfter().toInstant())).build();
-        } catch (HeartbeatService.Unavailable e) {
-            return Response.fromResponse(Problems.response(e.problem()))
-                    .header("Retry-After", e.retryAfterSeconds()).build();
-        }
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        Thread.ofVirtual().name("heartbeat-" + agent.computerID()).start(() -> {
+            try {
+                answer.complete(Response.ok(service.record(agent.computerID(), heartbeat, agent.connection(),
+                        agent.serialHex(), agent.certificate().getNotAfter().toInstant())).build());
+            } catch (HeartbeatService.Unavailable e) {
+                answer.complete(Response.fromResponse(Problems.response(e.problem()))
+                        .header("Retry-After", e.retryAfterSeconds()).build());
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        return answer;
     }
 }
