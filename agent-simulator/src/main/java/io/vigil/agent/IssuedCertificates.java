@@ -1,6 +1,7 @@
 package io.vigil.agent;
 
-import io.vigil.agent.tls.Identities;
+import io.vigil.tls.CertificateNames;
+import io.vigil.agent.tls.CaPin;
 import io.vigil.agent.tls.ManagerTrust;
 import io.vigil.agent.tls.Pem;
 
@@ -25,8 +26,8 @@ final class IssuedCertificates {
         if (!leaf.getPublicKey().equals(keyPair.getPublic())) {
             throw new IllegalArgumentException("the certificate is not for the agent's key");
         }
-        if (!Identities.namesComputer(leaf, computerID)) {
-            throw new IllegalArgumentException("the certificate does not name " + Identities.COMPUTER_PREFIX
+        if (!CertificateNames.namesComputer(leaf, computerID)) {
+            throw new IllegalArgumentException("the certificate does not name " + CertificateNames.COMPUTER_PREFIX
                     + computerID);
         }
         for (X509Certificate certificate : chain.subList(1, chain.size())) {

@@ -5,7 +5,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.events.config.ConfigFingerprint;
 import io.vigil.gateway.ca.CertificateAuthority;
-import io.vigil.gateway.ca.Identities;
+import io.vigil.tls.CertificateNames;
 import io.vigil.gateway.support.GatewayTestResources;
 import io.vigil.gateway.support.RegistryStub;
 import io.vigil.gateway.support.TestAgent;
@@ -35,7 +35,7 @@ class ActivationTest {
         X509Certificate leaf = chain.getFirst();
         assertThat(chain.get(1)).isEqualTo(TestAgent.caCertificate());
         leaf.verify(TestAgent.caCertificate().getPublicKey());
-        assertThat(Identities.uris(leaf)).containsExactly("urn:vigil:computer:" + agent.computerID);
+        assertThat(CertificateNames.uris(leaf)).containsExactly("urn:vigil:computer:" + agent.computerID);
         assertThat(leaf.getExtendedKeyUsage()).containsExactlyInAnyOrder("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2");
         assertThat(leaf.getPublicKey()).isEqualTo(agent.keys.getPublic());
         assertThat(answer.get("heartbeatIntervalSeconds").asLong()).isEqualTo(600);

@@ -14,7 +14,7 @@ import io.vigil.events.contact.ContactFailed;
 import io.vigil.events.heartbeat.HeartbeatReceived;
 import io.vigil.gateway.ca.CaDirectory;
 import io.vigil.gateway.ca.CertificateAuthority;
-import io.vigil.gateway.ca.Identities;
+import io.vigil.tls.CertificateNames;
 import io.vigil.gateway.contact.AgentContact;
 import io.vigil.gateway.support.GatewayTestResources;
 import io.vigil.gateway.support.ListeningAgent;
@@ -84,7 +84,7 @@ class CommunicationDirectionsTest {
             assertThat(EventJson.mapper().convertValue(push.get("configuration"), AgentConfiguration.class))
                     .isEqualTo(changed);
             assertThat(agent.configurations).as("the first record is not a change").hasSize(1);
-            assertThat(agent.callers).containsOnly(List.of(Identities.MANAGER));
+            assertThat(agent.callers).containsOnly(List.of(CertificateNames.MANAGER));
             assertThat(agent.heartbeatRequests).as("Bidirectional computers are not polled").hasValue(0);
         }
     }

@@ -9,7 +9,7 @@ import io.vigil.gateway.activation.ActivationRequests;
 import io.vigil.gateway.activation.FailureLimiter;
 import io.vigil.gateway.ca.CaDirectory;
 import io.vigil.gateway.ca.CertificateAuthority;
-import io.vigil.gateway.ca.Identities;
+import io.vigil.tls.CertificateNames;
 import io.vigil.gateway.heartbeat.HeartbeatValidator;
 import io.vigil.gateway.operations.Operation;
 import io.vigil.gateway.operations.PendingOperations;
@@ -188,14 +188,14 @@ class DomainRulesTest {
     void certificatesNameComputersAndTheManager() {
         CertificateAuthority ca = CertificateAuthority.create("t");
         var keys = CertificateAuthority.rsaKeyPair(2048);
-        var agent = ca.issue(keys.getPublic(), "c", Identities.computer(42), List.of(), CertificateAuthority.newSerial(),
+        var agent = ca.issue(keys.getPublic(), "c", CertificateNames.computer(42), List.of(), CertificateAuthority.newSerial(),
                 Instant.now().plusSeconds(60));
-        var manager = ca.issue(keys.getPublic(), "m", Identities.MANAGER, List.of("localhost", "127.0.0.1"),
+        var manager = ca.issue(keys.getPublic(), "m", CertificateNames.MANAGER, List.of("localhost", "127.0.0.1"),
                 CertificateAuthority.newSerial(), Instant.now().plusSeconds(60));
-        assertThat(Identities.computerOf(agent)).hasValue(42);
-        assertThat(Identities.isManager(agent)).isFalse();
-        assertThat(Identities.computerOf(manager)).isEmpty();
-        assertThat(Identities.isManager(manager)).isTrue();
+        assertThat(CertificateNames.computerOf(agent)).hasValue(42);
+        assertThat(CertificateNames.isManager(agent)).isFalse();
+        assertThat(CertificateNames.computerOf(manager)).isEmpty();
+        assertThat(CertificateNames.isManager(manager)).isTrue();
         assertThat(EventJson.toJson(ca.chainPem(agent))).contains("BEGIN CERTIFICATE");
     }
 

@@ -12,7 +12,7 @@ import io.vigil.events.config.ComputerConfiguration;
 import io.vigil.events.config.ConfigFingerprint;
 import io.vigil.events.heartbeat.HeartbeatReceived;
 import io.vigil.gateway.ca.CertificateAuthority;
-import io.vigil.gateway.ca.Identities;
+import io.vigil.tls.CertificateNames;
 import io.vigil.gateway.ca.Pem;
 import io.vigil.gateway.support.GatewayTestResources;
 import io.vigil.gateway.support.RegistryStub;
@@ -128,7 +128,7 @@ class HeartbeatTest {
     void aCertificateFromAnotherCaFailsTheHandshake() {
         CertificateAuthority foreign = CertificateAuthority.create("Foreign CA");
         KeyPair keys = CertificateAuthority.rsaKeyPair(2048);
-        X509Certificate leaf = foreign.issue(keys.getPublic(), "x", Identities.computer(1), List.of(),
+        X509Certificate leaf = foreign.issue(keys.getPublic(), "x", CertificateNames.computer(1), List.of(),
                 CertificateAuthority.newSerial(), Instant.now().plus(1, ChronoUnit.DAYS));
         TestAgent agent = new TestAgent(GatewayTestResources.agentPort());
         var client = TestAgent.client(List.of(leaf, foreign.certificate()), keys, null);
@@ -188,7 +188,7 @@ class HeartbeatTest {
                 Pem.privateKey(Files.readString(TestAgent.CA_DIR.resolve("ca.key"))));
         TestAgent agent = new TestAgent(GatewayTestResources.agentPort());
         long computerID = 987_654;
-        X509Certificate expiring = ca.issue(agent.keys.getPublic(), "c", Identities.computer(computerID), List.of(),
+        X509Certificate expiring = ca.issue(agent.keys.getPublic(), "c", CertificateNames.computer(computerID), List.of(),
                 CertificateAuthority.newSerial(), Instant.now().plus(10, ChronoUnit.DAYS));
         agent.useCertificate(List.of(expiring, ca.certificate()));
         JsonNode operation = operations(agent, DEFAULT_FP).get(0);
@@ -200,7 +200,7 @@ class HeartbeatTest {
         assertThat(renewed.statusCode()).isEqualTo(201);
         List<X509Certificate> chain = TestAgent.parseChain(TestAgent.read(renewed.body()).get("certificate").asText());
         assertThat(chain.getFirst().getNotAfter().toInstant()).isAfter(Instant.now().plus(300, ChronoUnit.DAYS));
-        assertThat(Identities.computerOf(chain.getFirst())).hasValue(computerID);
+        assertThat(CertificateNames.computerOf(chain.getFirst())).hasValue(computerID);
         String newSerial = CertificateAuthority.serialHex(chain.getFirst().getSerialNumber());
         assertThat(RegistryStub.RENEWALS).anyMatch(r -> r.startsWith("/internal/computers/" + computerID
                 + "/certificate ") && r.contains(newSerial));

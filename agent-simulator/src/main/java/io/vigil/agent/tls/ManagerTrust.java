@@ -1,5 +1,6 @@
 package io.vigil.agent.tls;
 
+import io.vigil.tls.CertificateNames;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 import java.net.Socket;
@@ -24,12 +25,12 @@ public final class ManagerTrust extends X509ExtendedTrustManager {
     private volatile String lastRejection;
 
     public ManagerTrust(String managerCaSha256) {
-        this.pin = Identities.normalisePin(managerCaSha256);
+        this.pin = CaPin.normalisePin(managerCaSha256);
     }
 
     /** Remembers the pinned CA certificate (from the activation answer), for peers that send only their leaf. */
     public void learnCa(X509Certificate ca) {
-        if (!Identities.sha256(ca).equals(pin)) {
+        if (!CaPin.sha256(ca).equals(pin)) {
             throw new IllegalArgumentException("the CA certificate does not match the pin " + pin);
         }
         pinnedCa = ca;
@@ -64,15 +65,15 @@ public final class ManagerTrust extends X509ExtendedTrustManager {
         for (X509Certificate certificate : path) {
             certificate.checkValidity();
         }
-        if (!Identities.namesManager(leaf)) {
-            throw new CertificateException("the certificate does not name " + Identities.MANAGER + ": "
+        if (!CertificateNames.isManager(leaf)) {
+            throw new CertificateException("the certificate does not name " + CertificateNames.MANAGER + ": "
                     + leaf.getSubjectX500Principal().getName());
         }
     }
 
     private X509Certificate anchor(X509Certificate[] chain) throws CertificateException {
         for (int i = 1; i < chain.length; i++) {
-            if (Identities.sha256(chain[i]).equals(pin)) {
+            if (CaPin.sha256(chain[i]).equals(pin)) {
                 if (pinnedCa == null) {
                     pinnedCa = chain[i];
                 }

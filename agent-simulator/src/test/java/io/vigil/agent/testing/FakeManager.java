@@ -1,5 +1,6 @@
 package io.vigil.agent.testing;
 
+import io.vigil.tls.CertificateNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +13,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vigil.agent.Json;
-import io.vigil.agent.tls.Identities;
+import io.vigil.agent.tls.CaPin;
 import io.vigil.events.config.AgentConfiguration;
 import io.vigil.events.config.ConfigFingerprint;
 
@@ -182,8 +183,8 @@ public final class FakeManager implements AutoCloseable {
     }
 
     private static Optional<Long> computerOf(X509Certificate certificate) {
-        return Identities.uris(certificate).stream().filter(u -> u.startsWith(Identities.COMPUTER_PREFIX))
-                .map(u -> Long.parseLong(u.substring(Identities.COMPUTER_PREFIX.length()))).findFirst();
+        return CertificateNames.uris(certificate).stream().filter(u -> u.startsWith(CertificateNames.COMPUTER_PREFIX))
+                .map(u -> Long.parseLong(u.substring(CertificateNames.COMPUTER_PREFIX.length()))).findFirst();
     }
 
     private static ObjectNode problem(String detail) {

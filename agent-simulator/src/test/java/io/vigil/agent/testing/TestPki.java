@@ -1,8 +1,9 @@
 package io.vigil.agent.testing;
 
+import io.vigil.tls.CertificateNames;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.TrustOptions;
-import io.vigil.agent.tls.Identities;
+import io.vigil.agent.tls.CaPin;
 import io.vigil.agent.tls.KeyMaterial;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -76,11 +77,11 @@ public final class TestPki {
     }
 
     public String caSha256() {
-        return Identities.sha256(ca);
+        return CaPin.sha256(ca);
     }
 
     public Identity manager() {
-        return issue(KeyMaterial.newKeyPair(), Identities.MANAGER, Duration.ofDays(30));
+        return issue(KeyMaterial.newKeyPair(), CertificateNames.MANAGER, Duration.ofDays(30));
     }
 
     public Identity issue(KeyPair keys, String sanUri, Duration validity) {
@@ -94,7 +95,7 @@ public final class TestPki {
         try (PEMParser parser = new PEMParser(new StringReader(csrPem))) {
             var request = new JcaPKCS10CertificationRequest((PKCS10CertificationRequest) parser.readObject());
             X509Certificate leaf = build(new X500Name("CN=computer-" + computerID), request.getPublicKey(),
-                    Identities.COMPUTER_PREFIX + computerID, null, false, Duration.ofDays(365));
+                    CertificateNames.COMPUTER_PREFIX + computerID, null, false, Duration.ofDays(365));
             return pem(leaf) + pem(ca);
         } catch (Exception e) {
             throw new IllegalArgumentException("bad CSR: " + e.getMessage(), e);

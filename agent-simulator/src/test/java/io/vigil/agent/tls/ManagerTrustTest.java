@@ -1,5 +1,6 @@
 package io.vigil.agent.tls;
 
+import io.vigil.tls.CertificateNames;
 import io.vigil.agent.testing.TestPki;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +75,7 @@ class ManagerTrustTest {
     void refusesAnExpiredManagerCertificate() {
         ManagerTrust trust = new ManagerTrust(pki.caSha256());
         var keys = KeyMaterial.newKeyPair();
-        X509Certificate expired = pki.build(new X500Name("CN=old"), keys.getPublic(), Identities.MANAGER,
+        X509Certificate expired = pki.build(new X500Name("CN=old"), keys.getPublic(), CertificateNames.MANAGER,
                 Instant.now().minusSeconds(60), false, Duration.ZERO);
 
         assertThatThrownBy(() -> trust.checkServerTrusted(new X509Certificate[]{expired, pki.ca()}, "RSA"))
@@ -87,7 +88,7 @@ class ManagerTrustTest {
 
         assertThatThrownBy(() -> trust.learnCa(other.ca())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ManagerTrust("abc")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(Identities.normalisePin(pki.caSha256().replaceAll("(..)(?!$)", "$1:").toUpperCase()))
+        assertThat(CaPin.normalisePin(pki.caSha256().replaceAll("(..)(?!$)", "$1:").toUpperCase()))
                 .isEqualTo(pki.caSha256());
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.gateway.ca;
 
+import io.vigil.tls.CertificateNames;
 import io.vigil.gateway.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -35,7 +36,7 @@ public class PlatformCa {
         this.ca = directory.load();
         KeyPair pair = CertificateAuthority.rsaKeyPair(2048);
         this.managerKey = pair.getPrivate();
-        this.managerCertificate = ca.issue(pair.getPublic(), "vigil-manager", Identities.MANAGER,
+        this.managerCertificate = ca.issue(pair.getPublic(), "vigil-manager", CertificateNames.MANAGER,
                 config.managerHostNames(), CertificateAuthority.newSerial(),
                 Instant.now().plus(365, ChronoUnit.DAYS));
         LOG.infof("manager certificate issued by %s (serial %s)",
@@ -58,7 +59,7 @@ public class PlatformCa {
 
     /** Issues an agent certificate naming the computer (client and server use). */
     public X509Certificate issueAgentCertificate(PublicKey key, long computerID, BigInteger serial, Instant notAfter) {
-        return ca.issue(key, "computer-" + computerID, Identities.computer(computerID), List.of(), serial, notAfter);
+        return ca.issue(key, "computer-" + computerID, CertificateNames.computer(computerID), List.of(), serial, notAfter);
     }
 
     public String chainPem(X509Certificate leaf) {

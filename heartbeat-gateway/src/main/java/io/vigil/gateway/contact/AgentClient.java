@@ -1,6 +1,6 @@
 package io.vigil.gateway.contact;
 
-import io.vigil.gateway.ca.Identities;
+import io.vigil.tls.CertificateNames;
 import io.vigil.tls.Suites;
 
 import java.io.IOException;
@@ -135,7 +135,7 @@ public final class AgentClient {
         if (chain.length == 0 || !(chain[0] instanceof X509Certificate certificate)) {
             throw new ContactException(FailureReason.CERTIFICATE_PROBLEM, "the agent presented no certificate");
         }
-        OptionalLong named = Identities.computerOf(certificate);
+        OptionalLong named = CertificateNames.computerOf(certificate);
         if (named.isEmpty() || named.getAsLong() != computerID) {
             throw new ContactException(FailureReason.CERTIFICATE_PROBLEM, "the agent's certificate names "
                     + (named.isEmpty() ? "no computer" : "computer " + named.getAsLong()) + ", not computer "

@@ -4,7 +4,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vigil.console.Problem;
 import io.vigil.console.ProblemException;
 import io.vigil.gateway.ca.CertificateAuthority;
-import io.vigil.gateway.ca.Identities;
+import io.vigil.tls.CertificateNames;
 import io.vigil.gateway.state.Access;
 import io.vigil.gateway.state.ComputerDirectory;
 import io.vigil.tls.Suites;
@@ -30,7 +30,7 @@ public record AgentIdentity(long computerID, X509Certificate certificate, String
             throw new ProblemException(Problem.of(401, "client-certificate-required", "Unauthorized",
                     "this endpoint requires the agent certificate issued at activation"));
         }
-        OptionalLong computer = Identities.computerOf(certificate);
+        OptionalLong computer = CertificateNames.computerOf(certificate);
         if (computer.isEmpty()) {
             throw forbidden("the certificate names no computer");
         }

@@ -2,7 +2,7 @@ package io.vigil.gateway.bench;
 
 import io.vigil.gateway.ca.CaDirectory;
 import io.vigil.gateway.ca.CertificateAuthority;
-import io.vigil.gateway.ca.Identities;
+import io.vigil.tls.CertificateNames;
 import io.vigil.gateway.ca.Pem;
 import io.vigil.testkit.Infrastructure;
 
@@ -47,7 +47,7 @@ public final class GatewayBenchmark {
             Path cert = target.resolve("bench-agent.pem");
             Path key = target.resolve("bench-agent.key");
             KeyPair keys = CertificateAuthority.rsaKeyPair(2048);
-            X509Certificate leaf = ca.issue(keys.getPublic(), "computer-1", Identities.computer(1), List.of(),
+            X509Certificate leaf = ca.issue(keys.getPublic(), "computer-1", CertificateNames.computer(1), List.of(),
                     CertificateAuthority.newSerial(), Instant.now().plus(1, ChronoUnit.DAYS));
             Files.writeString(cert, Pem.chain(List.of(leaf, ca.certificate())));
             Files.writeString(key, Pem.encode(keys.getPrivate()));

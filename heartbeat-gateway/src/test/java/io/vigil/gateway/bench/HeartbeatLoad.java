@@ -2,7 +2,7 @@ package io.vigil.gateway.bench;
 
 import io.vigil.events.config.ConfigFingerprint;
 import io.vigil.gateway.ca.CertificateAuthority;
-import io.vigil.gateway.ca.Identities;
+import io.vigil.tls.CertificateNames;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,7 +73,7 @@ final class HeartbeatLoad {
 
     private static HttpClient client(CertificateAuthority ca, long computerID) throws Exception {
         KeyPair keys = CertificateAuthority.rsaKeyPair(2048);
-        X509Certificate leaf = ca.issue(keys.getPublic(), "computer-" + computerID, Identities.computer(computerID),
+        X509Certificate leaf = ca.issue(keys.getPublic(), "computer-" + computerID, CertificateNames.computer(computerID),
                 List.of(), CertificateAuthority.newSerial(), Instant.now().plus(1, ChronoUnit.DAYS));
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         keyStore.load(null, null);

@@ -1,7 +1,7 @@
 package io.vigil.gateway.contact;
 
 import io.vigil.gateway.ca.CertificateAuthority;
-import io.vigil.gateway.ca.Identities;
+import io.vigil.tls.CertificateNames;
 import io.vigil.gateway.ca.TlsMaterial;
 import io.vigil.gateway.support.ListeningAgent;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +41,7 @@ class AgentClientTest {
         foreign = CertificateAuthority.create("foreign CA");
         watchdog = Executors.newSingleThreadScheduledExecutor();
         KeyPair manager = CertificateAuthority.rsaKeyPair(2048);
-        X509Certificate managerCert = ca.issue(manager.getPublic(), "manager", Identities.MANAGER, List.of(),
+        X509Certificate managerCert = ca.issue(manager.getPublic(), "manager", CertificateNames.MANAGER, List.of(),
                 CertificateAuthority.newSerial(), Instant.now().plus(1, ChronoUnit.DAYS));
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
@@ -70,7 +70,7 @@ class AgentClientTest {
             assertThat(answer.response().text()).contains("\"configFingerprint\":\"" + FP + "\"");
             assertThat(answer.tlsProtocol()).isEqualTo("TLSv1.3");
             assertThat(answer.tlsCipherSuite()).startsWith("TLS_AES_");
-            assertThat(agent.callers).containsExactly(List.of(Identities.MANAGER));
+            assertThat(agent.callers).containsExactly(List.of(CertificateNames.MANAGER));
         }
     }
 

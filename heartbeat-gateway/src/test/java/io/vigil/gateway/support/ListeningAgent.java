@@ -8,7 +8,7 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.vigil.events.EventJson;
 import io.vigil.gateway.ca.CertificateAuthority;
-import io.vigil.gateway.ca.Identities;
+import io.vigil.tls.CertificateNames;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,7 +64,7 @@ public final class ListeningAgent implements AutoCloseable {
         try {
             KeyPair keys = CertificateAuthority.rsaKeyPair(2048);
             X509Certificate leaf = ca.issue(keys.getPublic(), "computer-" + certifiedComputerID,
-                    Identities.computer(certifiedComputerID), List.of(), CertificateAuthority.newSerial(),
+                    CertificateNames.computer(certifiedComputerID), List.of(), CertificateAuthority.newSerial(),
                     Instant.now().plus(30, ChronoUnit.DAYS));
             KeyStore keyStore = KeyStore.getInstance("PKCS12");
             keyStore.load(null, null);
@@ -138,7 +138,7 @@ public final class ListeningAgent implements AutoCloseable {
         try {
             X509Certificate peer = (X509Certificate) ((HttpsExchange) exchange).getSSLSession()
                     .getPeerCertificates()[0];
-            callers.add(Identities.uris(peer));
+            callers.add(CertificateNames.uris(peer));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

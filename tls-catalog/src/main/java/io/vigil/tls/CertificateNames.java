@@ -1,4 +1,4 @@
-package io.vigil.gateway.ca;
+package io.vigil.tls;
 
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -7,14 +7,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** The names certificates carry (contract section 2, "Certificates and roles"). */
-public final class Identities {
+/**
+ * The names the platform's certificates carry (contract section 2, "Certificates and roles"): a manager certificate
+ * names {@code urn:vigil:manager}, an agent certificate {@code urn:vigil:computer:<ID>}, both as SAN URIs.
+ */
+public final class CertificateNames {
 
     public static final String MANAGER = "urn:vigil:manager";
     public static final String COMPUTER_PREFIX = "urn:vigil:computer:";
     private static final int SAN_URI = 6;
 
-    private Identities() {
+    private CertificateNames() {
     }
 
     public static String computer(long computerID) {
@@ -37,7 +40,7 @@ public final class Identities {
 
     /** The computer a certificate names, if it names exactly one. */
     public static OptionalLong computerOf(X509Certificate certificate) {
-        List<Long> ids = uris(certificate).stream().map(Identities::computerOf).flatMap(Optional::stream).toList();
+        List<Long> ids = uris(certificate).stream().map(CertificateNames::computerOf).flatMap(Optional::stream).toList();
         return ids.size() == 1 ? OptionalLong.of(ids.getFirst()) : OptionalLong.empty();
     }
 
@@ -54,5 +57,11 @@ public final class Identities {
 
     public static boolean isManager(X509Certificate certificate) {
         return uris(certificate).contains(MANAGER);
+    }
+
+    /** Whether the certificate names exactly this computer. */
+    public static boolean namesComputer(X509Certificate certificate, long computerID) {
+        OptionalLong named = computerOf(certificate);
+        return named.isPresent() && named.getAsLong() == computerID;
     }
 }
