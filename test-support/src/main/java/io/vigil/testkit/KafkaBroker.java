@@ -62,11 +62,15 @@ public final class KafkaBroker implements AutoCloseable {
         if (Files.exists(idFile)) {
             return Files.readString(idFile).trim();
         }
-        // A KRaft cluster id is 16 random bytes in URL-safe base64 without padding.
-        UUID uuid = UUID.randomUUID();
-        var bytes = java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits()).array();
-        String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        // A KRaft cluster id is 16 random bytes in URL-safe base64 without padding. One that starts with '-' would
+        // be read as an option by the storage tool's command line, so draw again.
+        String id;
+        do {
+            UUID uuid = UUID.randomUUID();
+            var bytes = java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                    .putLong(uuid.getLeastSignificantBits()).array();
+            id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
         Files.writeString(idFile, id);
         return id;
     }
