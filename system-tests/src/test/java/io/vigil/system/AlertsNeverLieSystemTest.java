@@ -1,11 +1,8 @@
 package io.vigil.system;
 
-import io.restassured.path.json.JsonPath;
-import io.vigil.agent.AgentSettings;
 import io.vigil.agent.ReferenceAgent;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +27,8 @@ class AlertsNeverLieSystemTest {
                 "platformSettingHeartbeatInterval", "2 Seconds",
                 "platformSettingHeartbeatMissedAlertThreshold", "1",
                 "platformSettingAgentCommunicationsDirection", "Agent/Appliance Initiated"));
-        JsonPath token = console.createToken(policyID, 1).extract().jsonPath();
-        ReferenceAgent agent = new ReferenceAgent(AgentSettings.builder(URI.create(platform.gatewayUrl()),
-                token.getString("token"), token.getString("managerCaSha256")).hostName("never-lie-01").listen(false)
-                .build());
+        ReferenceAgent agent = console.activateAgent(policyID, "never-lie-01");
         try {
-            agent.start().toCompletableFuture().get(60, TimeUnit.SECONDS);
             long id = agent.computerID();
             await().atMost(Duration.ofSeconds(30)).until(() -> agent.acceptedHeartbeats() >= 2);
 

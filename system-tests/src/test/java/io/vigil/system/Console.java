@@ -1,8 +1,14 @@
 package io.vigil.system;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import io.vigil.agent.AgentSettings;
+import io.vigil.agent.ReferenceAgent;
+
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
 
 import java.util.Map;
 
@@ -41,6 +47,18 @@ final class Console {
         return policies().body(Map.of("name", name, "description", "system test", "parentID", 1,
                         "policySettings", policySettings))
                 .post("/api/policies").then().statusCode(201).extract().jsonPath().getLong("ID");
+    }
+
+    /**
+     * A started reference agent that activated with a fresh one-use token for the policy, as a person installing an
+     * agent would do; it does not listen (the tests use Agent/Appliance Initiated policies).
+     */
+    ReferenceAgent activateAgent(long policyID, String hostName) throws Exception {
+        JsonPath token = createToken(policyID, 1).extract().jsonPath();
+        ReferenceAgent agent = new ReferenceAgent(AgentSettings.builder(URI.create(platform.gatewayUrl()),
+                token.getString("token"), token.getString("managerCaSha256")).hostName(hostName).listen(false).build());
+        agent.start().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        return agent;
     }
 
     /** An activation token for the policy: {@code token} and {@code managerCaSha256}. */

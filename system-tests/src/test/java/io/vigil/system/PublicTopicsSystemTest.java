@@ -1,7 +1,5 @@
 package io.vigil.system;
 
-import io.restassured.path.json.JsonPath;
-import io.vigil.agent.AgentSettings;
 import io.vigil.agent.ReferenceAgent;
 import io.vigil.agent.heartbeat.AgentLogEvent;
 import io.vigil.events.Topics;
@@ -9,7 +7,6 @@ import io.vigil.testkit.EventSchemas;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,12 +35,8 @@ class PublicTopicsSystemTest {
                 "platformSettingHeartbeatInterval", "2 Seconds",
                 "platformSettingHeartbeatLocalTimeShiftAlertThreshold", "10 Seconds",
                 "platformSettingAgentCommunicationsDirection", "Agent/Appliance Initiated"));
-        JsonPath token = console.createToken(policyID, 1).extract().jsonPath();
-        ReferenceAgent agent = new ReferenceAgent(AgentSettings.builder(URI.create(platform.gatewayUrl()),
-                token.getString("token"), token.getString("managerCaSha256")).hostName("siem-01").listen(false)
-                .build());
+        ReferenceAgent agent = console.activateAgent(policyID, "siem-01");
         try {
-            agent.start().toCompletableFuture().get(60, TimeUnit.SECONDS);
             long id = agent.computerID();
             agent.logEvent(new AgentLogEvent(1008, Instant.now().toString(), "Kernel | Unsupported \\ = test",
                     Map.of("reason", "line1\nline2")));

@@ -1,14 +1,12 @@
 package io.vigil.system;
 
 import io.restassured.path.json.JsonPath;
-import io.vigil.agent.AgentSettings;
 import io.vigil.agent.ReferenceAgent;
 import io.vigil.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,11 +56,7 @@ class WalkingSkeletonSystemTest {
                 "platformSettingAgentCommunicationsDirection", "Agent/Appliance Initiated"));
         console.policies().get("/api/policies/" + policyID).then().statusCode(200)
                 .body("policySettings.platformSettingHeartbeatInterval.value", equalTo("3 Seconds"));
-        JsonPath token = console.createToken(policyID, 1).extract().jsonPath();
-
-        agent = new ReferenceAgent(AgentSettings.builder(URI.create(platform.gatewayUrl()), token.getString("token"),
-                token.getString("managerCaSha256")).hostName("skeleton-01").listen(false).build());
-        agent.start().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        agent = console.activateAgent(policyID, "skeleton-01");
         long id = agent.computerID();
 
         X509Certificate certificate = agent.certificate();
