@@ -4,7 +4,10 @@ import org.jboss.logging.Logger;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
@@ -21,8 +24,7 @@ public final class Poller {
     private final Semaphore slots;
     private final long tickMillis;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
-    private volatile boolean running = true;
-    private Thread thread;
+    private ScheduledExecutorService scheduler;
 
     public Poller(ContactCoordinator coordinator, LongConsumer poll, int maxConcurrent, long tickMillis) {
         this.coordinator = coordinator;
@@ -32,40 +34,41 @@ public final class Poller {
     }
 
     public void start() {
-        thread = Thread.ofPlatform().name("gateway-agent-poller").daemon().start(this::run);
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("gateway-agent-poller").daemon().factory());
+        scheduler.scheduleWithFixedDelay(this::pollDue, 0, tickMillis, TimeUnit.MILLISECONDS);
     }
 
     public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
+        if (scheduler != null) {
+            scheduler.shutdownNow();
         }
     }
 
-    private void run() {
+    /** One tick: starts the due polls (a failure here must not cancel the schedule, so it is logged). */
+    private void pollDue() {
         try {
-            while (running) {
-                for (long computerID : coordinator.duePolls()) {
-                    if (!inFlight.add(computerID)) {
-                        LOG.debugf("computer %d: previous poll still running, skipping this one", computerID);
-                        continue;
-                    }
-                    slots.acquire();
-                    Thread.ofVirtual().name("poll-" + computerID).start(() -> {
-                        try {
-                            poll.accept(computerID);
-                        } catch (RuntimeException e) {
-                            LOG.warnf(e, "poll of computer %d failed unexpectedly", computerID);
-                        } finally {
-                            inFlight.remove(computerID);
-                            slots.release();
-                        }
-                    });
+            for (long computerID : coordinator.duePolls()) {
+                if (!inFlight.add(computerID)) {
+                    LOG.debugf("computer %d: previous poll still running, skipping this one", computerID);
+                    continue;
                 }
-                Thread.sleep(tickMillis);
+                slots.acquire();
+                Thread.ofVirtual().name("poll-" + computerID).start(() -> {
+                    try {
+                        poll.accept(computerID);
+                    } catch (RuntimeException e) {
+                        LOG.warnf(e, "poll of computer %d failed unexpectedly", computerID);
+                    } finally {
+                        inFlight.remove(computerID);
+                        slots.release();
+                    }
+                });
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "polling tick failed; the next tick tries again");
         }
     }
 }
