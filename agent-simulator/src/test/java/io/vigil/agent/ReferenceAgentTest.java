@@ -204,6 +204,8 @@ class ReferenceAgentTest {
     @Test
     void aRevokedCertificateStopsTheAgent() throws Exception {
         ReferenceAgent agent = started(settings("revoked-01").listen(false).build());
+        // the agent beats once right after activation; revoke only after that beat, or it would be the one refused
+        await().atMost(WAIT).until(() -> agent.acceptedHeartbeats() == 1);
         manager.revoked.add(agent.computerID());
 
         assertThat(agent.heartbeatNow().toCompletableFuture().get(10, TimeUnit.SECONDS)).isEqualTo(403);
