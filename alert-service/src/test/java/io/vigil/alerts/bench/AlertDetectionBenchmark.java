@@ -10,6 +10,7 @@ import io.vigil.events.EventJson;
 import io.vigil.events.Topics;
 import io.vigil.testkit.Infrastructure;
 import io.vigil.testkit.VigilTestResource;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +26,9 @@ import static org.awaitility.Awaitility.await;
  * Not a test (surefire excludes it; run with {@code -Pbench}). Produces heartbeats straight to
  * {@code vigil.heartbeats} for {@code -Dbench.computers} computers (default 100,000) at a 120-second interval, lets
  * 1% fall silent at random times, and prints the delay between each deadline and its alert on {@code vigil.alerts}
- * (p50/p99/max), heap per tracked computer, the heartbeat rate produced and the rate the engine consumes when it
- * rebuilds from the log.
+ * (p50/p99/max), heap per tracked computer and the heartbeat rate produced. Then it stops the engine while the fleet
+ * keeps beating, starts it again and reports the rate at which it rebuilds from the log and any alert the restart
+ * got wrong.
  */
 @QuarkusTest
 @TestProfile(BenchProfile.class)
@@ -37,6 +39,9 @@ class AlertDetectionBenchmark {
 
     @Inject
     EngineRunner runner;
+
+    @Inject
+    MeterRegistry meters;
 
     @Test
     void run() throws Exception {
@@ -53,13 +58,14 @@ class AlertDetectionBenchmark {
             // silences start within [I, 2I); each alert comes I + G = 132 s after its computer's last heartbeat
             await().atMost(Duration.ofMinutes(12)).pollInterval(Duration.ofSeconds(2))
                     .until(() -> probe.offlineAlerts() >= silent || fleet.elapsedMillis() > 2 * INTERVAL + 150_000);
-            fleet.stop();
             List<Long> delays = new ArrayList<>(probe.delays());
             Collections.sort(delays);
+            long sentBeforeRestart = fleet.sent();
+            double seconds = fleet.elapsedMillis() / 1000.0;
             System.out.printf("%n=== AlertDetectionBenchmark: %,d computers, interval 120 s, %d silent ===%n",
                     computers, silent);
-            System.out.printf("heartbeats produced: %,d in %.0f s = %,.0f/s (failed sends %d)%n", fleet.sent(),
-                    fleet.elapsedMillis() / 1000.0, fleet.sent() * 1000.0 / fleet.elapsedMillis(), fleet.failed());
+            System.out.printf("heartbeats produced: %,d in %.0f s = %,.0f/s (failed sends %d)%n",
+                    sentBeforeRestart, seconds, sentBeforeRestart / seconds, fleet.failed());
             System.out.printf("offline alerts on vigil.alerts: %d of %d silent; false alerts (beating): %d%n",
                     delays.size(), silent, probe.falseAlerts(fleet::isSilent));
             if (!delays.isEmpty()) {
@@ -70,20 +76,44 @@ class AlertDetectionBenchmark {
                     (heapTracked - heapBefore) / (double) computers, heapBefore, heapTracked);
             System.out.printf("max judgement hold-back seen: %d ms; max consumer lag seen: %d records%n",
                     probe.maxHoldBack(), probe.maxLag());
-            measureRebuild(computers, fleet.sent());
+            restartWhileTheFleetBeats(computers, fleet, probe);
+            fleet.stop();
         }
     }
 
-    private void measureRebuild(int computers, long records) {
-        long start = System.nanoTime();
+    /**
+     * Stops the engine while the fleet keeps beating (for a quarter of an interval), starts it again, and measures
+     * the rebuild from the log until it judges again: the heartbeats consumed per second, and whether the restart
+     * raised any alert for a beating computer or any second alert for a silent one.
+     */
+    private void restartWhileTheFleetBeats(int computers, BenchFleet fleet, AlertProbe probe) {
+        int alertsBefore = probe.offlineAlerts();
         runner.stop();
+        long sentAtStop = fleet.sent();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> fleet.sent() >= sentAtStop + computers / 4);
+        double consumedBefore = consumed();
+        long start = System.nanoTime();
         runner.start();
         await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(200))
                 .until(() -> runner.engine().gauges().holdBackMillis() >= 0
                         && runner.engine().gauges().holdBackMillis() < 2_000 && runner.engine().tracked() >= computers);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("rebuild from the log: %,d heartbeats in %.1f s = %,.0f heartbeats/s consumed%n", records,
-                seconds, records / seconds);
+        double records = consumed() - consumedBefore;
+        // deadlines that passed while the engine was down are judged now; give their alerts time to arrive
+        long judgedAt = System.currentTimeMillis();
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> System.currentTimeMillis() - judgedAt > 15_000);
+        System.out.printf("restart after %,d heartbeats sent while down: rebuilt %,.0f heartbeats from the log in "
+                + "%.1f s = %,.0f heartbeats/s consumed%n", fleet.sent() - sentAtStop, records, seconds,
+                records / seconds);
+        System.out.printf("after the restart: %d new offline alerts, false alerts (beating): %d, computers alerted "
+                + "twice: %d%n", probe.offlineAlerts() - alertsBefore, probe.falseAlerts(fleet::isSilent),
+                probe.alertedTwice());
+    }
+
+    private double consumed() {
+        return meters.counter("vigil.alerts.heartbeats.consumed").count();
     }
 
     private static long pct(List<Long> sorted, int percentile) {

@@ -14,15 +14,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
 import java.util.function.LongPredicate;
 
 /** Watches {@code vigil.alerts} for the fleet's offline alerts (delay from deadline to arrival) and samples gauges. */
 final class AlertProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final List<Long> delays = new CopyOnWriteArrayList<>();
-    private final List<Long> alerted = new CopyOnWriteArrayList<>();
+    private final Queue<Long> delays = new ConcurrentLinkedQueue<>();
+    private final Queue<Long> alerted = new ConcurrentLinkedQueue<>();
     private final long base;
     private final int computers;
     private final EngineRunner runner;
@@ -75,7 +77,7 @@ final class AlertProbe implements AutoCloseable {
     }
 
     int offlineAlerts() {
-        return delays.size();
+        return alerted.size();
     }
 
     List<Long> delays() {
@@ -83,7 +85,13 @@ final class AlertProbe implements AutoCloseable {
     }
 
     long falseAlerts(LongPredicate silent) {
-        return alerted.stream().filter(id -> !silent.test(id)).count();
+        return alerted.stream().filter(id -> !silent.test(id)).distinct().count();
+    }
+
+    /** Computers with more than one offline alert raised (each silence here should raise exactly one). */
+    long alertedTwice() {
+        return alerted.stream().collect(Collectors.groupingBy(id -> id, Collectors.counting())).values().stream()
+                .filter(n -> n > 1).count();
     }
 
     long maxHoldBack() {
