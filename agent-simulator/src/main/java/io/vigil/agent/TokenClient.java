@@ -10,6 +10,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /** Creates an activation token through agent-registry's {@code POST /api/activationtokens}, as a console would. */
 final class TokenClient {
@@ -17,6 +22,8 @@ final class TokenClient {
     /** A token and the CA pin that comes with it. */
     record Token(String token, String managerCaSha256) {
     }
+
+    private static final Executor RETRY_DELAY = CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS);
 
     private TokenClient() {
     }
@@ -31,24 +38,42 @@ final class TokenClient {
                 .header("content-type", "application/json").header("api-secret-key", apiKey)
                 .timeout(Duration.ofSeconds(15)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         Instant deadline = Instant.now().plus(patience);
-        while (true) {
-            try {
-                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                JsonNode json = Json.parse(response.body());
-                if (response.statusCode() == 201) {
-                    return new Token(json.path("token").asText(), json.path("managerCaSha256").asText());
-                }
-                if (response.statusCode() < 500 || Instant.now().isAfter(deadline)) {
-                    throw new IOException("token creation refused: HTTP " + response.statusCode() + " "
-                            + json.path("detail").asText(json.path("title").asText("")));
-                }
-            } catch (IOException | IllegalArgumentException e) {
-                if (Instant.now().isAfter(deadline) || e.getMessage() != null
-                        && e.getMessage().startsWith("token creation refused")) {
-                    throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
-                }
-            }
-            Thread.sleep(1000);
+        try {
+            return attempt(http, request, deadline).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** One request; a 5xx answer or no answer is tried again a second later, until {@code deadline}. */
+    private static CompletableFuture<Token> attempt(HttpClient http, HttpRequest request, Instant deadline) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(TokenClient::answer)
+                .exceptionallyCompose(failure -> {
+                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                    if (cause instanceof Refused || Instant.now().isAfter(deadline)) {
+                        return CompletableFuture.failedFuture(cause instanceof IOException ? cause
+                                : new IOException(cause.getMessage(), cause));
+                    }
+                    return CompletableFuture.supplyAsync(() -> null, RETRY_DELAY)
+                            .thenCompose(ignored -> attempt(http, request, deadline));
+                });
+    }
+
+    private static Token answer(HttpResponse<byte[]> response) {
+        JsonNode json = Json.parse(response.body());
+        if (response.statusCode() == 201) {
+            return new Token(json.path("token").asText(), json.path("managerCaSha256").asText());
+        }
+        String reason = "token creation refused: HTTP " + response.statusCode() + " "
+                + json.path("detail").asText(json.path("title").asText(""));
+        throw new CompletionException(response.statusCode() < 500 ? new Refused(reason) : new IOException(reason));
+    }
+
+    /** An answer that trying again will not change. */
+    private static final class Refused extends IOException {
+        Refused(String message) {
+            super(message);
         }
     }
 }

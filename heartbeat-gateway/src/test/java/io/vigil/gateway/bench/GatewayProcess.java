@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The gateway as production runs it, in its own process ({@code java -jar quarkus-run.jar} with the java.security
  * overlay of its TLS mode), so that its CPU time can be read from {@code /proc} apart from the load generator's.
@@ -57,25 +59,21 @@ final class GatewayProcess implements AutoCloseable {
         return gateway;
     }
 
-    private void awaitReady() throws Exception {
+    private void awaitReady() {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the gateway exited (" + process.exitValue() + "), see its log");
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the gateway did not become ready within 180 s");
+        await("the gateway ready within 180 s").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the gateway exited (" + process.exitValue() + "), see its log");
+                    }
+                    try {
+                        return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    } catch (IOException e) {
+                        return false; // not listening yet
+                    }
+                });
     }
 
     /** CPU seconds (user + system) the gateway process has used so far, from /proc/PID/stat. */
