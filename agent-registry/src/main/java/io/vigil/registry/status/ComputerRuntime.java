@@ -29,6 +29,8 @@ public final class ComputerRuntime {
     String lastOperation;
     String status;
     Long statusSinceMs;
+    /** The registered listening port (from the registration, or the one being adopted); not in the snapshot. */
+    int listeningPort = ListeningPortRule.NONE;
 
     public ComputerRuntime(long computerID, int partition) {
         this.computerID = computerID;
@@ -96,5 +98,9 @@ public final class ComputerRuntime {
 
     public String expectedFingerprint() {
         return expectedFingerprint;
+    }
+
+    public int listeningPort() {
+        return listeningPort;
     }
 }

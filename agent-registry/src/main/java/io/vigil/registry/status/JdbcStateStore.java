@@ -36,6 +36,9 @@ public final class JdbcStateStore {
             + "contact_reason = EXCLUDED.contact_reason, contact_at_ms = EXCLUDED.contact_at_ms, "
             + "last_operation = EXCLUDED.last_operation, status = EXCLUDED.status, "
             + "status_since_ms = EXCLUDED.status_since_ms";
+    /** A partition's computers, with the registered listening port from {@code computer} (not part of the state). */
+    private static final String LOAD = "SELECT s." + COLUMNS.replace(", ", ", s.") + ", c.listening_port "
+            + "FROM computer_state s LEFT JOIN computer c ON c.id = s.computer_id WHERE s.kafka_partition = ?";
     private static final String POSITION = "INSERT INTO engine_offset (topic, partition, next_offset) VALUES (?,?,?) "
             + "ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset";
 
@@ -50,12 +53,11 @@ public final class JdbcStateStore {
         this.dataSource = dataSource;
     }
 
-    /** Every stored computer of one partition. */
+    /** Every stored computer of one partition, with its registered listening port. */
     public List<ComputerRuntime> load(int partition) throws SQLException {
         List<ComputerRuntime> result = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                     + " FROM computer_state WHERE kafka_partition = ?")) {
+             PreparedStatement ps = c.prepareStatement(LOAD)) {
             ps.setInt(1, partition);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -151,6 +153,7 @@ public final class JdbcStateStore {
         rt.lastOperation = rs.getString(20);
         rt.status = rs.getString(21);
         rt.statusSinceMs = getLong(rs, 22);
+        rt.listeningPort = rs.getInt(23);
         return rt;
     }
 

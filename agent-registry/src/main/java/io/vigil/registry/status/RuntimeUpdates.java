@@ -48,6 +48,10 @@ public final class RuntimeUpdates {
             rt.tlsCipherSuite = Canonical.of(hb.tlsCipherSuite());
         }
         rt.reportedFingerprint = Canonical.of(hb.configFingerprint());
+        int port = ListeningPortRule.toAdopt(rt.registration, rt.listeningPort, hb.listeningPort());
+        if (port != ListeningPortRule.NONE) {
+            rt.listeningPort = port;
+        }
         List<HeartbeatReceived.OperationResult> results = hb.operationResults();
         if (results != null && !results.isEmpty()) {
             rt.lastOperation = operationJson(results.getLast(), receivedMs);
@@ -87,6 +91,7 @@ public final class RuntimeUpdates {
         rt.hostName = r.hostName();
         rt.registration = Canonical.of(r.state());
         rt.vmState = Canonical.of(r.vmState());
+        rt.listeningPort = r.listeningPort();
     }
 
     private static String operationJson(HeartbeatReceived.OperationResult op, long atMs) {

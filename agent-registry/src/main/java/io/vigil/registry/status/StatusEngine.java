@@ -27,10 +27,11 @@ import java.util.concurrent.Future;
 /**
  * The status engine's consumer loop: reads the co-partitioned input topics in one consumer group (range assignment,
  * so an instance owns partition p of every topic) and applies records to the in-memory {@link StatusProcessor}.
- * Every flush interval it hands a snapshot to one background writer, which publishes the transitions (acks=all) and
- * then writes the changed computers and the resume positions in one database transaction; only after that are the
- * Kafka offsets committed. One flush is in flight at a time, so transitions stay in order. Any failure discards
- * memory and the engine is rebuilt from the database and the log (see README).
+ * Every flush interval it hands a snapshot to one background writer, which publishes the transitions (acks=all), has
+ * the registry adopt changed listening ports ({@link ListeningPortSink}), and then writes the changed computers and the
+ * resume positions in one database transaction; only after that are the Kafka offsets committed. One flush is in
+ * flight at a time, so transitions stay in order. Any failure discards memory and the engine is rebuilt from the
+ * database and the log (see README).
  */
 public final class StatusEngine implements Runnable {
 
@@ -39,6 +40,7 @@ public final class StatusEngine implements Runnable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final StatusPublisher publisher;
     private final JdbcStateStore store;
+    private final ListeningPortSink ports;
     private final EngineMetrics metrics;
     private final Duration flushInterval;
     private final StatusProcessor processor = new StatusProcessor();
@@ -50,10 +52,11 @@ public final class StatusEngine implements Runnable {
     private long lastFlushNanos = System.nanoTime();
 
     public StatusEngine(KafkaConsumer<String, byte[]> consumer, StatusPublisher publisher, JdbcStateStore store,
-                        EngineMetrics metrics, Duration flushInterval) {
+                        ListeningPortSink ports, EngineMetrics metrics, Duration flushInterval) {
         this.consumer = consumer;
         this.publisher = publisher;
         this.store = store;
+        this.ports = ports;
         this.metrics = metrics;
         this.flushInterval = flushInterval;
     }
@@ -122,6 +125,9 @@ public final class StatusEngine implements Runnable {
             long start = System.nanoTime();
             inFlight = CompletableFuture.supplyAsync(() -> {
                 publisher.publish(flush.transitions(), sent);
+                if (!flush.listeningPorts().isEmpty()) {
+                    ports.adopt(flush.listeningPorts());
+                }
                 try {
                     store.write(rows, flush.positions());
                 } catch (java.sql.SQLException e) {

@@ -27,15 +27,18 @@ public class StatusEngineService {
     private final AgroalDataSource dataSource;
     private final String bootstrapServers;
     private final EngineMetrics metrics;
+    private final ListeningPortSink ports;
     private volatile boolean stopped;
     private volatile StatusEngine engine;
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
 
     public StatusEngineService(RegistryConfig config, AgroalDataSource dataSource, MeterRegistry registry,
+                               ListeningPortSink ports,
                                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.config = config;
         this.dataSource = dataSource;
+        this.ports = ports;
         this.bootstrapServers = bootstrapServers;
         this.metrics = new MicrometerEngineMetrics(registry);
     }
@@ -84,7 +87,7 @@ public class StatusEngineService {
                 engine = new StatusEngine(
                         KafkaClients.consumer(bootstrapServers, config.status().groupId(),
                                 config.status().maxPollRecords()),
-                        new StatusPublisher(producer), new JdbcStateStore(dataSource), metrics,
+                        new StatusPublisher(producer), new JdbcStateStore(dataSource), ports, metrics,
                         config.status().flushInterval());
                 engine.run();
             } catch (RuntimeException e) {

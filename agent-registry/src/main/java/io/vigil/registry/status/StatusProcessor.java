@@ -15,15 +15,19 @@ import java.util.UUID;
 
 /**
  * The in-memory heart of the status engine: per owned partition, each computer's {@link ComputerRuntime}; applies
- * inputs in log order, records the status transitions they cause and which computers changed, and where each input
- * partition must resume. Single-threaded; no framework, no I/O.
+ * inputs in log order, records the status transitions they cause, which computers changed, which reported listening
+ * ports the registry must adopt, and where each input partition must resume. Single-threaded; no framework, no I/O.
  */
 public final class StatusProcessor {
 
-    /** What one flush must make durable: changed computers, transitions to publish, and the resume positions. */
-    public record Flush(List<ComputerRuntime> changed, List<Transition> transitions, Map<Position, Long> positions) {
+    /**
+     * What one flush must make durable: changed computers, transitions to publish, the listening ports to adopt
+     * (computer ID to the port its agent reported, see {@link ListeningPortRule}) and the resume positions.
+     */
+    public record Flush(List<ComputerRuntime> changed, List<Transition> transitions,
+                        Map<Long, Integer> listeningPorts, Map<Position, Long> positions) {
         public boolean isEmpty() {
-            return changed.isEmpty() && transitions.isEmpty();
+            return changed.isEmpty() && transitions.isEmpty() && listeningPorts.isEmpty();
         }
     }
 
@@ -31,6 +35,7 @@ public final class StatusProcessor {
     private final Map<Position, Long> positions = new HashMap<>();
     private final Set<ComputerRuntime> changed = new LinkedHashSet<>();
     private final List<Transition> transitions = new ArrayList<>();
+    private final Map<Long, Integer> listeningPorts = new HashMap<>();
     private boolean positionsMoved;
 
     /** Takes ownership of a partition with the computers stored for it. */
@@ -46,6 +51,7 @@ public final class StatusProcessor {
         if (gone != null) {
             changed.removeIf(rt -> rt.partition() == partition);
             transitions.removeIf(t -> gone.containsKey(t.data().computerID()));
+            listeningPorts.keySet().removeIf(gone::containsKey);
         }
         positions.keySet().removeIf(p -> p.partition() == partition);
     }
@@ -64,8 +70,12 @@ public final class StatusProcessor {
         Map<Long, ComputerRuntime> computers = partitions.computeIfAbsent(at.partition(), p -> new HashMap<>());
         ComputerRuntime rt = computers.computeIfAbsent(input.computerID(),
                 id -> new ComputerRuntime(id, at.partition()));
+        int portBefore = rt.listeningPort;
         RuntimeUpdates.apply(rt, input);
         changed.add(rt);
+        if (input instanceof Input.Heartbeat && rt.listeningPort != portBefore) {
+            listeningPorts.put(rt.computerID(), rt.listeningPort);
+        }
         StatusRules.Status now = rt.derivedStatus();
         if (now != null && !now.agentStatus().equals(rt.status)) {
             String previous = rt.status;
@@ -92,10 +102,11 @@ public final class StatusProcessor {
 
     /** Hands over what changed since the last flush and forgets it. */
     public Flush drain() {
-        Flush flush = new Flush(List.copyOf(changed), List.copyOf(transitions),
+        Flush flush = new Flush(List.copyOf(changed), List.copyOf(transitions), Map.copyOf(listeningPorts),
                 positionsMoved ? Map.copyOf(positions) : Map.of());
         changed.clear();
         transitions.clear();
+        listeningPorts.clear();
         positionsMoved = false;
         return flush;
     }

@@ -69,8 +69,8 @@ public final class RegistryHeartbeatBenchmark {
             Counting metrics = new Counting();
             KafkaProducer<String, byte[]> statusProducer = KafkaClients.producer(bootstrap, "bench-status");
             StatusEngine engine = new StatusEngine(KafkaClients.consumer(bootstrap, "bench-" + System.nanoTime(),
-                    5000), new StatusPublisher(statusProducer), new JdbcStateStore(ds), metrics,
-                    Duration.ofMillis(500));
+                    5000), new StatusPublisher(statusProducer), new JdbcStateStore(ds), ListeningPortSink.NONE,
+                    metrics, Duration.ofMillis(500));
             Thread thread = Thread.ofPlatform().name("bench-engine").start(engine);
             long drainStart = System.nanoTime();
             while (metrics.heartbeats.get() < backlog) {

@@ -157,9 +157,15 @@ class StatusEventsTest {
     }
 
     static long heartbeat(long id, String fingerprint, List<HeartbeatReceived.OperationResult> results) {
+        return heartbeat(id, fingerprint, results, 4118);
+    }
+
+    /** A heartbeat as the gateway publishes it; {@code listeningPort} null when the agent reported none. */
+    static long heartbeat(long id, String fingerprint, List<HeartbeatReceived.OperationResult> results,
+                          Integer listeningPort) {
         HeartbeatReceived hb = new HeartbeatReceived(id, Instant.now(), "2026-11-25T10:00:00.123Z", "20.0.1-3445",
                 "Online", fingerprint, Map.of("eventsDropped", 0L, "firewallPacketsBlocked", 12L), "10.9.8.7",
-                "TLSv1.3", "TLS_AES_128_GCM_SHA256", 1000L, 4118, List.of(), results, false);
+                "TLSv1.3", "TLS_AES_128_GCM_SHA256", 1000L, listeningPort, List.of(), results, false);
         return send(Topics.HEARTBEATS, id, EventTypes.HEARTBEAT_RECEIVED, hb);
     }
 

@@ -38,10 +38,19 @@ class StatusProcessorTest {
                 null, "physical", 7, "10.0.0.1", 4118, vm, state, "01", null, Instant.ofEpochMilli(ts))));
     }
 
+    void register(String state, int port, long ts) {
+        apply(Topics.COMPUTERS, ts, new Input.Registration(ID, new ComputerRegistration(ID, "web-01", "Linux", "20",
+                null, "physical", 7, "10.0.0.1", port, "running", state, "01", null, Instant.ofEpochMilli(ts))));
+    }
+
     void heartbeat(long ts, String fp) {
+        heartbeat(ts, fp, null);
+    }
+
+    void heartbeat(long ts, String fp, Integer listeningPort) {
         apply(Topics.HEARTBEATS, ts, new Input.Heartbeat(ID, ts, new HeartbeatReceived(ID, Instant.ofEpochMilli(ts),
                 "t", "20.0.1", "Online", fp, Map.of("eventsDropped", 1L), "10.1.1.1", "TLSv1.2",
-                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", null, null, null,
+                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", null, listeningPort, null,
                 List.of(new HeartbeatReceived.OperationResult(5, "UpdateConfiguration", "failed", "disk full")),
                 false)));
     }
@@ -192,6 +201,57 @@ class StatusProcessorTest {
         StatusProcessor.Flush empty = processor.drain();
         assertThat(empty.isEmpty()).isTrue();
         assertThat(empty.positions()).isEmpty();
+    }
+
+    @Test
+    void aReportedListeningPortIsHandedOverOnceAndTheRegistrationConfirmsIt() {
+        register("activated", 4118, 1000);
+        heartbeat(2000, "a", 4118);
+        heartbeat(2100, "a", null);
+        assertThat(processor.drain().listeningPorts()).isEmpty();
+
+        heartbeat(3000, "a", 4150);
+        heartbeat(3100, "a", 4150);
+        StatusProcessor.Flush flush = processor.drain();
+        assertThat(flush.listeningPorts()).containsExactly(Map.entry(ID, 4150));
+        assertThat(flush.isEmpty()).isFalse();
+        assertThat(processor.find(ID).listeningPort()).isEqualTo(4150);
+
+        register("activated", 4150, 3500);
+        heartbeat(4000, "a", 4150);
+        assertThat(processor.drain().listeningPorts()).isEmpty();
+    }
+
+    @Test
+    void anOlderRegistrationReadAfterTheRequestLeadsToAskingAgain() {
+        register("activated", 4118, 1000);
+        heartbeat(2000, "a", 4150);
+        processor.drain();
+        register("activated", 4118, 2500);
+        heartbeat(3000, "a", 4150);
+        assertThat(processor.drain().listeningPorts()).containsExactly(Map.entry(ID, 4150));
+    }
+
+    @Test
+    void noPortIsAdoptedForDeactivatedUnregisteredOrStaleInput() {
+        heartbeat(1000, "a", 4150);
+        assertThat(processor.drain().listeningPorts()).isEmpty();
+        register("activated", 4118, 1500);
+        heartbeat(3000, "a", 4118);
+        heartbeat(2000, "a", 4150);
+        assertThat(processor.drain().listeningPorts()).isEmpty();
+        register("deactivated", 4118, 4000);
+        heartbeat(5000, "a", 4150);
+        assertThat(processor.drain().listeningPorts()).isEmpty();
+        assertThat(processor.find(ID).listeningPort()).isEqualTo(4118);
+    }
+
+    @Test
+    void revokeDropsPendingPorts() {
+        register("activated", 4118, 1000);
+        heartbeat(2000, "a", 4150);
+        processor.revoke(3);
+        assertThat(processor.drain().listeningPorts()).isEmpty();
     }
 
     @Test
