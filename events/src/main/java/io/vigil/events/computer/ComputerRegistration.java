@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * Internal, compacted topic {@code vigil.internal.computers}, keyed by computer: the registry's view of a computer's
- * identity, placement and certificate. Published on activation, reactivation, every console change, a listening port its agent reports, and deactivation.
+ * identity, placement and certificate. Published on activation, reactivation, every console change, a change of
+ * the listening port its agent reports, and deactivation.
  *
  * @param state             {@code activated} or {@code deactivated}
  * @param certificateSerial the serial (hex) of the only certificate currently valid for this computer
