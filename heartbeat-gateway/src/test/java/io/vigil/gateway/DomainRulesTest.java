@@ -10,6 +10,7 @@ import io.vigil.gateway.activation.FailureLimiter;
 import io.vigil.gateway.ca.CaDirectory;
 import io.vigil.gateway.ca.CertificateAuthority;
 import io.vigil.tls.CertificateNames;
+import io.vigil.gateway.heartbeat.BodySize;
 import io.vigil.gateway.heartbeat.HeartbeatValidator;
 import io.vigil.gateway.operations.Operation;
 import io.vigil.gateway.operations.PendingOperations;
@@ -117,6 +118,20 @@ class DomainRulesTest {
         assertThatThrownBy(() -> ActivationRequests.validate(TestAgent.read("{\"agentAddress\":\"999.1.1.1\"}"), "x"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().invalidParams())
                         .extracting(p -> p.name()).contains("agentAddress", "token", "hostName", "csr"));
+    }
+
+    @Test
+    void bodySizesAreKeptDrainedOrClosedAtExactlyTheLimits() {
+        assertThat(BodySize.of(0)).isEqualTo(BodySize.Verdict.KEEP);
+        assertThat(BodySize.of(1_048_576)).isEqualTo(BodySize.Verdict.KEEP);
+        assertThat(BodySize.of(1_048_577)).isEqualTo(BodySize.Verdict.DRAIN);
+        assertThat(BodySize.of(33_554_432)).isEqualTo(BodySize.Verdict.DRAIN);
+        assertThat(BodySize.of(33_554_433)).isEqualTo(BodySize.Verdict.CLOSE);
+        assertThat(BodySize.of(Long.MAX_VALUE)).isEqualTo(BodySize.Verdict.CLOSE);
+        // an unusable Content-Length is left to the HTTP layer
+        assertThat(BodySize.of(-1)).isEqualTo(BodySize.Verdict.KEEP);
+        assertThat(BodySize.lingerUsedUp(1_048_576)).isFalse();
+        assertThat(BodySize.lingerUsedUp(1_048_577)).isTrue();
     }
 
     @Test

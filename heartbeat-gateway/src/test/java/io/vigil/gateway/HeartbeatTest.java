@@ -15,6 +15,7 @@ import io.vigil.gateway.ca.CertificateAuthority;
 import io.vigil.tls.CertificateNames;
 import io.vigil.gateway.ca.Pem;
 import io.vigil.gateway.support.GatewayTestResources;
+import io.vigil.gateway.support.RawConnection;
 import io.vigil.gateway.support.RegistryStub;
 import io.vigil.gateway.support.TestAgent;
 import io.vigil.gateway.support.Topics;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -122,6 +124,101 @@ class HeartbeatTest {
         String big = TestAgent.heartbeat(DEFAULT_FP).replace("}}", "},\"padding\":\"" + "x".repeat(1_100_000) + "\"}");
         assertThat(agent.post("/agent/v1/heartbeat", big).statusCode()).isEqualTo(413);
         assertThat(agent.post("/agent/v1/heartbeat", TestAgent.heartbeat(DEFAULT_FP)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void chunkedBodiesOver1MiBGet413ProblemAndTheSameConnectionStaysUsable() throws IOException {
+        TestAgent agent = activated("hb-07");
+        try (RawConnection connection = new RawConnection(agent.sslContext(), GatewayTestResources.agentPort())) {
+            connection.sendChunked("/agent/v1/heartbeat", padded(2 * 1024 * 1024));
+            RawConnection.Answer tooLarge = connection.read();
+            assertThat(tooLarge.status()).isEqualTo(413);
+            assertThat(tooLarge.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(TestAgent.read(tooLarge.body()).get("type").asText())
+                    .isEqualTo("https://vigil.io/problems/body-too-large");
+            assertThat(tooLarge.header("Connection")).isNull();
+
+            connection.send("/agent/v1/heartbeat", TestAgent.utf8(TestAgent.heartbeat(DEFAULT_FP)));
+            assertThat(connection.read().status()).isEqualTo(200);
+            connection.sendChunked("/agent/v1/heartbeat", padded(1024 * 1024 + 1));
+            assertThat(connection.read().status()).isEqualTo(413);
+            connection.sendChunked("/agent/v1/heartbeat", TestAgent.utf8(TestAgent.heartbeat(DEFAULT_FP)));
+            assertThat(connection.read().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void chunkedBodiesUnder1MiBAreHandledAsBefore() throws IOException {
+        TestAgent agent = new TestAgent(GatewayTestResources.agentPort());
+        try (RawConnection activation = new RawConnection(agent.sslContext(), GatewayTestResources.agentPort())) {
+            activation.sendChunked("/agent/v1/activation", TestAgent.utf8(agent.activationBody("good-hb-08", "hb-08")));
+            RawConnection.Answer activated = activation.read();
+            assertThat(activated.status()).isEqualTo(201);
+            agent.computerID = TestAgent.read(activated.body()).get("computerID").asLong();
+            agent.useCertificate(TestAgent.parseChain(TestAgent.read(activated.body()).get("certificate").asText()));
+        }
+        try (RawConnection connection = new RawConnection(agent.sslContext(), GatewayTestResources.agentPort())) {
+            connection.sendChunked("/agent/v1/heartbeat", padded(200 * 1024));
+            RawConnection.Answer accepted = connection.read();
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+            assertThat(TestAgent.read(accepted.body()).get("heartbeatIntervalSeconds").asLong()).isEqualTo(600);
+
+            connection.sendChunked("/agent/v1/heartbeat", padded(1024 * 1024));
+            RawConnection.Answer exactly1MiB = connection.read();
+            assertThat(exactly1MiB.status()).as(exactly1MiB.body()).isEqualTo(200);
+            connection.sendChunked("/agent/v1/heartbeat",
+                    TestAgent.utf8(TestAgent.heartbeat(DEFAULT_FP).replace("Online", "Sleeping")));
+            RawConnection.Answer invalid = connection.read();
+            assertThat(invalid.status()).isEqualTo(400);
+            assertThat(TestAgent.read(invalid.body()).get("invalidParams").findValuesAsText("name"))
+                    .containsExactly("driverStatus");
+
+            // Expect: 100-continue gets exactly one interim answer before the body is sent
+            connection.startChunked("/agent/v1/heartbeat", true);
+            assertThat(connection.read().status()).isEqualTo(100);
+            connection.finishChunked(padded(64 * 1024));
+            assertThat(connection.read().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void chunkedBodiesBeyondTheDrainLimitGet413AndTheConnectionIsClosed() throws IOException {
+        TestAgent agent = activated("hb-09");
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) 'x');
+        try (RawConnection connection = new RawConnection(agent.sslContext(), GatewayTestResources.agentPort())) {
+            connection.floodChunked("/agent/v1/heartbeat", chunk, 33 * 16);
+            RawConnection.Answer tooLarge = connection.read();
+            assertThat(tooLarge.status()).isEqualTo(413);
+            assertThat(tooLarge.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(TestAgent.read(tooLarge.body()).get("type").asText())
+                    .isEqualTo("https://vigil.io/problems/body-too-large");
+            assertThat(tooLarge.header("Connection")).isEqualToIgnoringCase("close");
+            assertThat(connection.closedByPeer(10_000)).isTrue();
+        }
+    }
+
+    @Test
+    void announcedBodiesBeyondTheDrainLimitGet413AtOnceAndTheConnectionIsClosed() throws IOException {
+        TestAgent agent = activated("hb-10");
+        try (RawConnection connection = new RawConnection(agent.sslContext(), GatewayTestResources.agentPort())) {
+            // the body is never sent: the answer comes at once, the connection is closed after the linger time
+            connection.sendHead("/agent/v1/heartbeat", 40L * 1024 * 1024);
+            RawConnection.Answer tooLarge = connection.read();
+            assertThat(tooLarge.status()).isEqualTo(413);
+            assertThat(tooLarge.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(tooLarge.header("Connection")).isEqualToIgnoringCase("close");
+            assertThat(connection.closedByPeer(10_000)).isTrue();
+        }
+    }
+
+    /** A valid heartbeat of exactly {@code size} bytes (a padding member fills it up). */
+    private static byte[] padded(int size) {
+        String heartbeat = TestAgent.heartbeat(DEFAULT_FP);
+        String prefix = heartbeat.substring(0, heartbeat.length() - 1) + ",\"padding\":\"";
+        byte[] body = TestAgent.utf8(prefix + "x".repeat(size - prefix.length() - 2) + "\"}");
+        assertThat(body).hasSize(size);
+        return body;
     }
 
     @Test

@@ -123,6 +123,20 @@ public final class TestAgent {
     }
 
     public static HttpClient client(List<X509Certificate> certificates, KeyPair pair, InetAddress localAddress) {
+        HttpClient.Builder builder = HttpClient.newBuilder().sslContext(sslContext(certificates, pair))
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5));
+        if (localAddress != null) {
+            builder.localAddress(localAddress);
+        }
+        return builder.build();
+    }
+
+    /** TLS trusting only the platform CA, presenting this agent's current certificate (none before activation). */
+    public SSLContext sslContext() {
+        return sslContext(chain.isEmpty() ? null : chain, keys);
+    }
+
+    public static SSLContext sslContext(List<X509Certificate> certificates, KeyPair pair) {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
@@ -142,12 +156,7 @@ public final class TestAgent {
             javax.net.ssl.KeyManager[] keyManagers = kmf == null ? null
                     : new javax.net.ssl.KeyManager[]{new AlwaysPresent((javax.net.ssl.X509KeyManager) kmf.getKeyManagers()[0])};
             context.init(keyManagers, tmf.getTrustManagers(), null);
-            HttpClient.Builder builder = HttpClient.newBuilder().sslContext(context)
-                    .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5));
-            if (localAddress != null) {
-                builder.localAddress(localAddress);
-            }
-            return builder.build();
+            return context;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
