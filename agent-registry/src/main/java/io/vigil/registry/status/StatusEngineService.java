@@ -13,6 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the {@link StatusEngine} on its own thread and restarts it after a failure: a restart discards memory and
@@ -22,6 +25,7 @@ import java.time.Duration;
 public class StatusEngineService {
 
     private static final Logger LOG = Logger.getLogger(StatusEngineService.class);
+    private static final Duration RESTART_DELAY = Duration.ofSeconds(2);
 
     private final RegistryConfig config;
     private final AgroalDataSource dataSource;
@@ -30,7 +34,7 @@ public class StatusEngineService {
     private final ListeningPortSink ports;
     private volatile boolean stopped;
     private volatile StatusEngine engine;
-    private Thread thread;
+    private ScheduledExecutorService runner;
     private KafkaProducer<String, byte[]> producer;
 
     public StatusEngineService(RegistryConfig config, AgroalDataSource dataSource, MeterRegistry registry,
@@ -57,7 +61,11 @@ public class StatusEngineService {
     public synchronized void start() {
         stopped = false;
         producer = KafkaClients.producer(bootstrapServers, "agent-registry-status");
-        thread = Thread.ofPlatform().name("registry-status-engine").daemon().start(this::supervise);
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("registry-status-engine").daemon().factory());
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        runner = executor;
+        executor.execute(() -> runEngine(executor));
     }
 
     /** Flushes and stops the engine thread, waiting for it. */
@@ -67,13 +75,14 @@ public class StatusEngineService {
         if (current != null) {
             current.stop();
         }
-        if (thread != null) {
+        if (runner != null) {
+            runner.shutdown(); // the running engine has been told to stop: it flushes and returns
             try {
-                thread.join(Duration.ofSeconds(30));
+                runner.awaitTermination(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            thread = null;
+            runner = null;
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
@@ -81,29 +90,32 @@ public class StatusEngineService {
         }
     }
 
-    private void supervise() {
-        while (!stopped) {
-            try {
-                engine = new StatusEngine(
-                        KafkaClients.consumer(bootstrapServers, config.status().groupId(),
-                                config.status().maxPollRecords()),
-                        new StatusPublisher(producer), new JdbcStateStore(dataSource), ports, metrics,
-                        config.status().flushInterval());
-                engine.run();
-            } catch (RuntimeException e) {
-                LOG.errorf("status engine failed, rebuilding from the database and the log in 2 s: %s",
-                        e.getMessage());
-                pause();
-            }
+    /** Runs one engine until it stops; a failed one is replaced, after {@link #RESTART_DELAY}, by a fresh one. */
+    private void runEngine(ScheduledExecutorService on) {
+        if (stopped) {
+            return;
         }
-    }
-
-    private void pause() {
         try {
-            Thread.sleep(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopped = true;
+            StatusEngine fresh = new StatusEngine(
+                    KafkaClients.consumer(bootstrapServers, config.status().groupId(),
+                            config.status().maxPollRecords()),
+                    new StatusPublisher(producer), new JdbcStateStore(dataSource), ports, metrics,
+                    config.status().flushInterval());
+            engine = fresh;
+            if (stopped) {
+                fresh.stop(); // stop() came while it was being built: run() returns at once
+            }
+            fresh.run();
+        } catch (RuntimeException e) {
+            if (!stopped) {
+                LOG.errorf("status engine failed, rebuilding from the database and the log in %d s: %s",
+                        RESTART_DELAY.toSeconds(), e.getMessage());
+                on.schedule(() -> runEngine(on), RESTART_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
+        if (!stopped) {
+            on.execute(() -> runEngine(on));
         }
     }
 }
