@@ -17,6 +17,7 @@ public final class EventTypes {
     public static final String COMPUTER_REGISTERED = "vigil.internal.computer.registration.v1";
     public static final String LIVENESS_CHANGED = "vigil.internal.liveness.changed.v1";
     public static final String CONTACT_FAILED = "vigil.internal.contact.failed.v1";
+    public static final String OPERATION_FAILURES = "vigil.internal.operation.failures.v1";
 
     private EventTypes() {
     }

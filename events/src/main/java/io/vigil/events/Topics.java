@@ -28,6 +28,8 @@ public final class Topics {
     public static final String LIVENESS = "vigil.internal.liveness";
     /** Internal: failed manager-to-agent calls with their reason (heartbeat-gateway). */
     public static final String CONTACT_FAILURES = "vigil.internal.contact-failures";
+    /** Internal, compacted: each computer's operations that its agent reported as failed (heartbeat-gateway). */
+    public static final String OPERATION_FAILURES = "vigil.internal.operation-failures";
     /** Internal: messages that could not be processed, with the reason in headers. */
     public static final String DEAD_LETTER = "vigil.dead-letter";
 
@@ -56,6 +58,7 @@ public final class Topics {
             new Spec(COMPUTERS, COMPUTER_PARTITIONS, Map.of("cleanup.policy", "compact"), "compacted"),
             new Spec(LIVENESS, COMPUTER_PARTITIONS, Map.of("retention.ms", WEEK_MS), "7 days"),
             new Spec(CONTACT_FAILURES, COMPUTER_PARTITIONS, Map.of("retention.ms", DAY_MS), "1 day"),
+            new Spec(OPERATION_FAILURES, COMPUTER_PARTITIONS, Map.of("cleanup.policy", "compact"), "compacted"),
             new Spec(DEAD_LETTER, 1, Map.of("retention.ms", MONTH_MS), "30 days"));
 
     private Topics() {

@@ -12,6 +12,7 @@ import io.vigil.gateway.ca.CertificateAuthority;
 import io.vigil.tls.CertificateNames;
 import io.vigil.gateway.heartbeat.BodySize;
 import io.vigil.gateway.heartbeat.HeartbeatValidator;
+import io.vigil.gateway.operations.FailureMemory;
 import io.vigil.gateway.operations.Operation;
 import io.vigil.gateway.operations.PendingOperations;
 import io.vigil.gateway.state.ComputerDirectory;
@@ -178,7 +179,8 @@ class DomainRulesTest {
 
     @Test
     void operationsAreDeterministicAndAFailureIsNotResentUntilTheWorkChanges() {
-        PendingOperations operations = new PendingOperations(Duration.ofDays(30));
+        FailureMemory failures = new FailureMemory();
+        PendingOperations operations = new PendingOperations(Duration.ofDays(30), failures);
         ExpectedConfiguration expected = ExpectedConfiguration.DEFAULTS;
         Instant now = Instant.parse("2026-11-25T10:00:00Z");
         Instant farExpiry = now.plus(200, ChronoUnit.DAYS);
@@ -189,7 +191,8 @@ class DomainRulesTest {
             assertThat(o.operationID()).isEqualTo(PendingOperations.updateId(expected.fingerprint()))
                     .isLessThan(1L << 53).isPositive();
         });
-        operations.results(1, List.of(drift.getFirst().operationID()), List.of());
+        failures.record(1, List.of(new FailureMemory.Outcome(drift.getFirst().operationID(), true, "disk full")),
+                expected, "aa", now);
         assertThat(operations.pending(1, "sha256:00", expected, "aa", farExpiry, now)).isEmpty();
         assertThat(operations.pending(2, "sha256:00", expected, "aa", farExpiry, now)).as("other computer").hasSize(1);
         // renewal from 30 days before expiry: 30 days is in, 30 days + 1 s is out

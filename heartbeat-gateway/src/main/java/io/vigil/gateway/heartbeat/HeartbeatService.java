@@ -7,8 +7,10 @@ import io.vigil.console.ProblemException;
 import io.vigil.events.computer.ComputerRegistration;
 import io.vigil.gateway.GatewayConfig;
 import io.vigil.gateway.kafka.EventPublisher;
+import io.vigil.gateway.operations.FailureMemory;
 import io.vigil.gateway.operations.Operation;
 import io.vigil.gateway.operations.PendingOperations;
+import io.vigil.gateway.operations.SharedFailures;
 import io.vigil.gateway.state.ComputerDirectory;
 import io.vigil.gateway.state.ExpectedConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,15 +35,17 @@ public class HeartbeatService {
     private final EventPublisher publisher;
     private final ComputerDirectory directory;
     private final PendingOperations operations;
+    private final SharedFailures failures;
     private final Counter received;
     private final Counter unavailable;
 
     public HeartbeatService(GatewayConfig config, EventPublisher publisher, ComputerDirectory directory,
-                            MeterRegistry metrics) {
+                            SharedFailures failures, MeterRegistry metrics) {
         this.config = config;
         this.publisher = publisher;
         this.directory = directory;
-        this.operations = new PendingOperations(config.certificateRenewBefore());
+        this.failures = failures;
+        this.operations = new PendingOperations(config.certificateRenewBefore(), failures.memory());
         this.received = metrics.counter("vigil.gateway.heartbeats.received");
         this.unavailable = metrics.counter("vigil.gateway.heartbeats.unavailable");
     }
@@ -68,11 +72,9 @@ public class HeartbeatService {
             throw new Unavailable(config.publish().retryAfterSeconds());
         }
         received.increment();
-        operations.results(computerID,
-                heartbeat.operationResults().stream().filter(Heartbeat.Result::failed)
-                        .map(Heartbeat.Result::operationID).toList(),
-                heartbeat.operationResults().stream().filter(r -> !r.failed())
-                        .map(Heartbeat.Result::operationID).toList());
+        failures.record(computerID, heartbeat.operationResults().stream()
+                .map(r -> new FailureMemory.Outcome(r.operationID(), r.failed(), r.reason())).toList(),
+                expected, certificateSerial, now);
         List<Operation> pending = operations.pending(computerID, heartbeat.configFingerprint(), expected,
                 certificateSerial, certificateNotAfter, now);
         return new HeartbeatAnswer(expected.intervalSeconds(), expected.direction(), pending);

@@ -39,7 +39,7 @@ public class EventPublisher {
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** One event to publish: topic, key and CloudEvent. */
+    /** One event to publish: topic, key and CloudEvent (null: a tombstone, on compacted topics). */
     public record Outgoing(String topic, String key, CloudEvent<?> event) {
     }
 
@@ -50,7 +50,8 @@ public class EventPublisher {
             Outgoing out = events.get(i);
             CompletableFuture<Void> sent = new CompletableFuture<>();
             try {
-                producer.send(new ProducerRecord<>(out.topic(), out.key(), EventJson.toBytes(out.event())),
+                producer.send(new ProducerRecord<>(out.topic(), out.key(),
+                                out.event() == null ? null : EventJson.toBytes(out.event())),
                         (metadata, error) -> {
                             if (error == null) {
                                 sent.complete(null);

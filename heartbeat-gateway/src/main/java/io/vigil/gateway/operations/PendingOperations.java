@@ -9,55 +9,42 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides the operations of a heartbeat answer. Operation IDs are derived from what they ask for (the expected
  * fingerprint, the certificate serial), so every replica hands out the same ID for the same work; a failed operation
- * is remembered and not sent again until the work changes (a new expected fingerprint, a new certificate).
+ * is remembered ({@link FailureMemory}, shared by every replica) and not sent again until the work changes (a new
+ * expected fingerprint, a new certificate).
  */
 public final class PendingOperations {
 
     private final Duration renewBefore;
-    private final Map<Long, Set<Long>> failed = new ConcurrentHashMap<>();
+    private final FailureMemory failures;
 
-    public PendingOperations(Duration renewBefore) {
+    public PendingOperations(Duration renewBefore, FailureMemory failures) {
         this.renewBefore = renewBefore;
+        this.failures = failures;
     }
 
     /** The work for a computer that reports {@code reportedFingerprint} and holds a certificate expiring then. */
     public List<Operation> pending(long computerID, String reportedFingerprint, ExpectedConfiguration expected,
                                    String certificateSerial, Instant certificateNotAfter, Instant now) {
         List<Operation> operations = new ArrayList<>();
-        Set<Long> failedIds = failed.getOrDefault(computerID, Set.of());
         if (!expected.fingerprint().equals(reportedFingerprint)) {
             long id = updateId(expected.fingerprint());
-            if (!failedIds.contains(id)) {
+            if (!failures.blocked(computerID, id)) {
                 operations.add(new Operation(id, Operation.UPDATE_CONFIGURATION, expected.fingerprint(),
                         expected.configuration()));
             }
         }
         if (certificateNotAfter != null && !now.isBefore(certificateNotAfter.minus(renewBefore))) {
             long id = renewId(certificateSerial);
-            if (!failedIds.contains(id)) {
+            if (!failures.blocked(computerID, id)) {
                 operations.add(new Operation(id, Operation.RENEW_CERTIFICATE, null, null));
             }
         }
         return operations;
-    }
-
-    /** Records the agent's results: a failure blocks that operation ID, a success clears it. */
-    public void results(long computerID, List<Long> failedIds, List<Long> appliedIds) {
-        if (!failedIds.isEmpty()) {
-            failed.computeIfAbsent(computerID, id -> ConcurrentHashMap.newKeySet()).addAll(failedIds);
-        }
-        Set<Long> known = failed.get(computerID);
-        if (known != null) {
-            known.removeAll(appliedIds);
-        }
     }
 
     /** The type of an operation ID for this computer's expected work, if it is one of them. */

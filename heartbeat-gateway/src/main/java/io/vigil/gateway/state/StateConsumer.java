@@ -7,6 +7,8 @@ import io.vigil.events.Topics;
 import io.vigil.events.computer.ComputerRegistration;
 import io.vigil.events.config.ComputerConfiguration;
 import io.vigil.events.config.PolicyConfiguration;
+import io.vigil.events.operations.OperationFailures;
+import io.vigil.gateway.operations.FailureMemory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -29,16 +31,19 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Reads the three compacted topics in full, from the beginning, without a consumer group (every replica needs all of
- * them), into the {@link ComputerDirectory}. Ready once it has caught up with the end offsets found at start.
+ * Reads the compacted topics in full, from the beginning, without a consumer group (every replica needs all of them),
+ * into the {@link ComputerDirectory} and the {@link FailureMemory} (operation failures recorded by any replica). Ready
+ * once it has caught up with the end offsets found at start.
  */
 @ApplicationScoped
 public class StateConsumer {
 
     private static final Logger LOG = Logger.getLogger(StateConsumer.class);
-    private static final List<String> TOPICS = List.of(Topics.COMPUTERS, Topics.COMPUTER_CONFIG, Topics.POLICY_CONFIG);
+    private static final List<String> TOPICS = List.of(Topics.COMPUTERS, Topics.COMPUTER_CONFIG, Topics.POLICY_CONFIG,
+            Topics.OPERATION_FAILURES);
 
     private final ComputerDirectory directory = new ComputerDirectory();
+    private final FailureMemory failures = new FailureMemory();
     private final AtomicBoolean caughtUp = new AtomicBoolean();
     private final String bootstrapServers;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -53,6 +58,12 @@ public class StateConsumer {
     @Singleton
     ComputerDirectory directory() {
         return directory;
+    }
+
+    @Produces
+    @Singleton
+    FailureMemory failureMemory() {
+        return failures;
     }
 
     public boolean caughtUp() {
@@ -125,6 +136,8 @@ public class StateConsumer {
                         : EventJson.readEvent(record.value(), ComputerConfiguration.class).data());
                 case Topics.POLICY_CONFIG -> directory.policyConfiguration(id, record.value() == null ? null
                         : EventJson.readEvent(record.value(), PolicyConfiguration.class).data());
+                case Topics.OPERATION_FAILURES -> failures.replace(id, record.value() == null ? null
+                        : EventJson.readEvent(record.value(), OperationFailures.class).data());
                 default -> LOG.debugf("ignoring topic %s", record.topic());
             }
         } catch (EventJson.MalformedEventException e) {

@@ -37,6 +37,18 @@ public final class Topics {
         }
     }
 
+    /** A tombstone (null value) for a key of a compacted topic. */
+    public static void tombstone(String topic, long key) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().bootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, Long.toString(key), null)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A consumer positioned at the end of a topic: later {@link #poll} calls see what is published afterwards. */
     public static KafkaConsumer<String, String> tail(String topic) {
         Properties props = new Properties();

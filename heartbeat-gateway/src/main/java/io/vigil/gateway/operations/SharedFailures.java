@@ -1,0 +1,60 @@
+package io.vigil.gateway.operations;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.events.EventTypes;
+import io.vigil.events.Topics;
+import io.vigil.events.cloudevents.CloudEvents;
+import io.vigil.gateway.heartbeat.HeartbeatEvents;
+import io.vigil.gateway.kafka.EventPublisher;
+import io.vigil.gateway.state.ExpectedConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Records operation results in the {@link FailureMemory} and publishes every change to the compacted topic
+ * {@code vigil.internal.operation-failures} (key = computer; a tombstone when nothing is failed any more), which every
+ * replica reads in full ({@code StateConsumer}). Publishing is best effort: the heartbeat is already recorded, and a
+ * lost record only means another replica may send the failed operation once more.
+ */
+@ApplicationScoped
+public class SharedFailures {
+
+    private static final Logger LOG = Logger.getLogger(SharedFailures.class);
+
+    private final FailureMemory memory;
+    private final EventPublisher publisher;
+    private final MeterRegistry metrics;
+
+    public SharedFailures(FailureMemory memory, EventPublisher publisher, MeterRegistry metrics) {
+        this.memory = memory;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        metrics.gauge("vigil.gateway.operations.failed.computers", memory, FailureMemory::size);
+    }
+
+    public FailureMemory memory() {
+        return memory;
+    }
+
+    public void record(long computerID, List<FailureMemory.Outcome> outcomes, ExpectedConfiguration expected,
+                       String certificateSerial, Instant now) {
+        memory.record(computerID, outcomes, expected, certificateSerial, now).ifPresent(this::publish);
+    }
+
+    private void publish(FailureMemory.Change change) {
+        String key = CloudEvents.computerKey(change.computerID());
+        metrics.counter("vigil.gateway.operations.failures.published",
+                "kind", change.failures() == null ? "cleared" : "failed").increment();
+        publisher.publish(new EventPublisher.Outgoing(Topics.OPERATION_FAILURES, key, change.failures() == null ? null
+                        : CloudEvents.create(HeartbeatEvents.SOURCE, EventTypes.OPERATION_FAILURES, key, change.failures())))
+                .whenComplete((ok, error) -> {
+                    if (error != null) {
+                        LOG.warnf("could not share the operation failures of computer %d: %s", change.computerID(),
+                                error);
+                    }
+                });
+    }
+}
