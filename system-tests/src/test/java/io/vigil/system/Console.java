@@ -54,7 +54,11 @@ final class Console {
      * agent would do; it does not listen (the tests use Agent/Appliance Initiated policies).
      */
     ReferenceAgent activateAgent(long policyID, String hostName) throws Exception {
-        JsonPath token = createToken(policyID, 1).extract().jsonPath();
+        return activateAgent(createToken(policyID, 1).extract().jsonPath(), hostName);
+    }
+
+    /** A started reference agent that activated with the given token (an answer of {@link #createToken}). */
+    ReferenceAgent activateAgent(JsonPath token, String hostName) throws Exception {
         ReferenceAgent agent = new ReferenceAgent(AgentSettings.builder(URI.create(platform.gatewayUrl()),
                 token.getString("token"), token.getString("managerCaSha256")).hostName(hostName).listen(false).build());
         agent.start().toCompletableFuture().get(60, TimeUnit.SECONDS);
