@@ -4,7 +4,6 @@ import io.vigil.agent.ReferenceAgent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -41,20 +40,13 @@ class AlertsNeverLieSystemTest {
             alerts.start().awaitReady();
 
             await("no offline alert once alert-service has caught up").during(Duration.ofSeconds(10))
-                    .atMost(Duration.ofSeconds(30)).until(() -> offlineAlerts(id).isEmpty());
+                    .atMost(Duration.ofSeconds(30)).until(() -> console.offlineAlerts(id).isEmpty());
 
             agent.pauseHeartbeats();
             await("a real silence is still alerted").atMost(Duration.ofSeconds(60))
-                    .until(() -> offlineAlerts(id).size() == 1);
+                    .until(() -> console.offlineAlerts(id).size() == 1);
         } finally {
             agent.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> offlineAlerts(long id) {
-        return (List<Map<String, Object>>) (List<?>) console.alerts()
-                .get("/api/alerts?state=all&alertType=agent-offline&computerID=" + id)
-                .then().statusCode(200).extract().jsonPath().getList("alerts", Map.class);
     }
 }

@@ -10,6 +10,7 @@ import io.vigil.agent.ReferenceAgent;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -33,6 +34,14 @@ final class Console {
 
     RequestSpecification alerts() {
         return as(Platform.FULL_KEY, platform.alertPort);
+    }
+
+    /** Every agent-offline alert of the computer, in any state. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> offlineAlerts(long computerID) {
+        return (List<Map<String, Object>>) (List<?>) alerts()
+                .get("/api/alerts?state=all&alertType=agent-offline&computerID=" + computerID)
+                .then().statusCode(200).extract().jsonPath().getList("alerts", Map.class);
     }
 
     RequestSpecification as(String key, int port) {

@@ -104,10 +104,7 @@ class CrashSurvivalSystemTest {
 
     @Test
     void computersAndATokenCreatedBeforeACrashSurviveTheRegistry() throws Exception {
-        long policyID = console.createPolicy("crash-registry-" + System.nanoTime(), Map.of(
-                "platformSettingHeartbeatInterval", "2 Seconds",
-                "platformSettingHeartbeatMissedAlertThreshold", "0",
-                "platformSettingAgentCommunicationsDirection", "Agent/Appliance Initiated"));
+        long policyID = offlineAtTheFirstMissedBeat("crash-registry-");
         ServiceProcess registry = platform.service("agent-registry");
         ReferenceAgent agent = console.activateAgent(policyID, "crash-registry-01");
         ReferenceAgent second = null;
@@ -146,10 +143,7 @@ class CrashSurvivalSystemTest {
 
     @Test
     void anOfflineAlertAndItsDismissalSurviveAlertServiceCrashes() throws Exception {
-        long policyID = console.createPolicy("crash-alerts-" + System.nanoTime(), Map.of(
-                "platformSettingHeartbeatInterval", "2 Seconds",
-                "platformSettingHeartbeatMissedAlertThreshold", "0",
-                "platformSettingAgentCommunicationsDirection", "Agent/Appliance Initiated"));
+        long policyID = offlineAtTheFirstMissedBeat("crash-alerts-");
         ServiceProcess alerts = platform.service("alert-service");
         ReferenceAgent agent = console.activateAgent(policyID, "crash-alerts-01");
         ReferenceAgent witness = null;
@@ -161,7 +155,7 @@ class CrashSurvivalSystemTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> agent.acceptedHeartbeats() >= 2);
             agent.pauseHeartbeats();
             long alertID = ((Number) await("agent-offline raised").atMost(Duration.ofSeconds(60))
-                    .until(() -> offlineAlerts(id), list -> list.size() == 1).getFirst().get("ID")).longValue();
+                    .until(() -> console.offlineAlerts(id), list -> list.size() == 1).getFirst().get("ID")).longValue();
             crashAndRestart(alerts);
 
             console.alerts().get("/api/alerts/" + alertID).then().statusCode(200).body("state", equalTo("active"));
@@ -176,8 +170,8 @@ class CrashSurvivalSystemTest {
                     .until(() -> alertEventIds(id, alertID, "vigil.alert.dismissed.v1").size() == 1);
             witness.pauseHeartbeats();
             await("the restarted engine judges deadlines again").atMost(AFTER_RESTART)
-                    .until(() -> offlineAlerts(witnessID).size() == 1);
-            List<Map<String, Object>> offline = offlineAlerts(id);
+                    .until(() -> console.offlineAlerts(witnessID).size() == 1);
+            List<Map<String, Object>> offline = console.offlineAlerts(id);
             assertThat(offline).as("the silent agent is not alerted a second time").hasSize(1);
             assertThat(offline.getFirst().get("state")).isEqualTo("dismissed");
             assertThat(alertEventIds(id, alertID, "vigil.alert.raised.v1")).hasSize(1);
@@ -232,10 +226,11 @@ class CrashSurvivalSystemTest {
                 event -> type.equals(event.getString("type")) && event.getLong("data.ID") == alertID);
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> offlineAlerts(long id) {
-        return (List<Map<String, Object>>) (List<?>) console.alerts()
-                .get("/api/alerts?state=all&alertType=agent-offline&computerID=" + id)
-                .then().statusCode(200).extract().jsonPath().getList("alerts", Map.class);
+    /** A policy whose agents beat every 2 s and go offline (and alert) at the first missed heartbeat. */
+    private long offlineAtTheFirstMissedBeat(String namePrefix) {
+        return console.createPolicy(namePrefix + System.nanoTime(), Map.of(
+                "platformSettingHeartbeatInterval", "2 Seconds",
+                "platformSettingHeartbeatMissedAlertThreshold", "0",
+                "platformSettingAgentCommunicationsDirection", "Agent/Appliance Initiated"));
     }
 }
