@@ -3,16 +3,16 @@ package io.vigil.gateway;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.vigil.gateway.ca.CaDirectory;
-import io.vigil.gateway.tls.JavaSecurityOverlay;
-import io.vigil.tls.TlsMode;
+import io.vigil.gateway.tls.ConfiguredTlsMode;
+import io.vigil.gateway.tls.JvmTlsSettings;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Entry point. {@code init-ca <dir>} creates the platform CA (at most once, also when run concurrently);
- * {@code java-security <mode> <file>} writes the {@code java.security} overlay a TLS mode needs; anything else runs
- * the gateway.
+ * Entry point. {@code init-ca <dir>} creates the platform CA (at most once, also when run concurrently); anything else
+ * runs the gateway: first the JVM's TLS settings for the configured mode (before any TLS class loads, see
+ * {@link JvmTlsSettings}), then Quarkus. No JVM flag is needed for any mode.
  */
 @QuarkusMain
 public final class GatewayMain {
@@ -28,15 +28,7 @@ public final class GatewayMain {
                     + dir.toAbsolutePath());
             return;
         }
-        if (args.length > 0 && "java-security".equals(args[0])) {
-            if (args.length != 3) {
-                System.err.println("usage: java-security <legacy|default|strong|fips> <file>");
-                System.exit(2);
-            }
-            JavaSecurityOverlay.write(TlsMode.fromConfig(args[1]), Path.of(args[2]));
-            System.out.println("wrote " + args[2] + ": start the gateway with -Djava.security.properties=" + args[2]);
-            return;
-        }
+        JvmTlsSettings.apply(ConfiguredTlsMode.resolve());
         Quarkus.run(args);
     }
 }

@@ -18,7 +18,7 @@ import io.vigil.gateway.operations.PendingOperations;
 import io.vigil.gateway.state.ComputerDirectory;
 import io.vigil.gateway.state.ExpectedConfiguration;
 import io.vigil.gateway.support.TestAgent;
-import io.vigil.gateway.tls.JavaSecurityOverlay;
+import io.vigil.gateway.tls.JvmTlsSettings;
 import io.vigil.gateway.tls.TlsModeCheck;
 import io.vigil.tls.TlsMode;
 import org.junit.jupiter.api.Test;
@@ -69,16 +69,16 @@ class DomainRulesTest {
     }
 
     @Test
-    void overlayLiftsExactlyWhatEachModeNeeds() {
-        assertThat(JavaSecurityOverlay.overlay(TlsMode.LEGACY, JDK25)).contains("SSLv3, TLSv1.1,")
+    void jvmSettingsLiftExactlyWhatEachModeNeeds() {
+        assertThat(JvmTlsSettings.lifted(TlsMode.LEGACY, JDK25)).contains("SSLv3, TLSv1.1,")
                 .doesNotContain("TLSv1,").doesNotContain("3DES_EDE_CBC").doesNotContain("TLS_RSA_*");
-        assertThat(JavaSecurityOverlay.overlay(TlsMode.DEFAULT, JDK25)).contains("TLSv1,", "3DES_EDE_CBC")
+        assertThat(JvmTlsSettings.lifted(TlsMode.DEFAULT, JDK25)).contains("TLSv1,", "3DES_EDE_CBC")
                 .doesNotContain("TLS_RSA_*");
-        assertThat(JavaSecurityOverlay.overlay(TlsMode.FIPS, JDK25)).contains("TLSv1,", "3DES_EDE_CBC")
+        assertThat(JvmTlsSettings.lifted(TlsMode.FIPS, JDK25)).contains("TLSv1,", "3DES_EDE_CBC")
                 .doesNotContain("TLS_RSA_*");
-        assertThat(JavaSecurityOverlay.overlay(TlsMode.STRONG, JDK25)).contains("TLSv1,", "3DES_EDE_CBC", "TLS_RSA_*");
-        assertThat(JavaSecurityOverlay.blocking(TlsMode.STRONG, JDK25)).isEmpty();
-        assertThat(JavaSecurityOverlay.blocking(TlsMode.LEGACY, JDK25))
+        assertThat(JvmTlsSettings.lifted(TlsMode.STRONG, JDK25)).isEqualTo(JDK25);
+        assertThat(JvmTlsSettings.blocking(TlsMode.STRONG, JDK25)).isEmpty();
+        assertThat(JvmTlsSettings.blocking(TlsMode.LEGACY, JDK25))
                 .containsExactly("TLSv1", "3DES_EDE_CBC", "TLS_RSA_*");
     }
 
@@ -92,7 +92,7 @@ class DomainRulesTest {
                 protocols, suites, JDK25)).containsExactly("unknown cipher suite 'TLS_ECDHE_RSA_WITH_AES_999'");
         assertThat(TlsModeCheck.problems(TlsMode.DEFAULT, TlsMode.DEFAULT.protocols(),
                 TlsMode.DEFAULT.cipherSuites(), protocols, suites, JDK25)).singleElement().asString()
-                .contains("[TLS_RSA_*]", "-Djava.security.properties");
+                .contains("[TLS_RSA_*]", "VIGIL_GATEWAY_TLS_MODE").doesNotContain("-D");
     }
 
     @Test

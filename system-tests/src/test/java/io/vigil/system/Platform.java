@@ -64,7 +64,7 @@ final class Platform {
         define("policy-service", policyPort, List.of());
         define("agent-registry", registryPort, List.of());
         define("alert-service", alertPort, List.of());
-        define("heartbeat-gateway", gatewayManagementPort, GatewayJvm.options(appJar("heartbeat-gateway"), state, "default"));
+        define("heartbeat-gateway", gatewayManagementPort, List.of()); // plain java -jar, as its image runs it
         define("siem-forwarder", siemPort, List.of());
         services.values().forEach(ServiceProcess::start);
         services.values().forEach(ServiceProcess::awaitReady);

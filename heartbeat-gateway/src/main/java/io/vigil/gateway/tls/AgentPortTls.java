@@ -52,7 +52,7 @@ public class AgentPortTls implements HttpServerOptionsCustomizer {
             SSLParameters supported = context.getSupportedSSLParameters();
             List<String> problems = TlsModeCheck.problems(mode, mode.protocols(), mode.cipherSuites(),
                     Set.of(supported.getProtocols()), Set.of(supported.getCipherSuites()),
-                    Security.getProperty(JavaSecurityOverlay.PROPERTY));
+                    Security.getProperty(JvmTlsSettings.PROPERTY));
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("cannot serve TLS mode '" + mode.configName() + "': "
                         + String.join("; ", problems));

@@ -2,9 +2,6 @@ package io.vigil.gateway.tls;
 
 import io.vigil.tls.TlsMode;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.Security;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,42 +10,45 @@ import java.util.List;
 /**
  * The JDK disables TLS 1.0, 3DES and (Java 25) every {@code TLS_RSA_*} suite through the security property
  * {@code jdk.tls.disabledAlgorithms}. A mode that needs them must lift exactly those entries before the first TLS use
- * in the JVM. This class computes the overlay file for {@code -Djava.security.properties=FILE} from the running JDK's
- * own value (so it is right on Java 17 and 25) and tells which entries still block a mode.
- *
- * <p>Command line: {@code JavaSecurityOverlay <mode> <file>} (also {@code quarkus-run.jar java-security <mode> <file>}).
+ * in the JVM: JSSE reads the property once, when its first TLS class initialises, and silently ignores later changes.
+ * {@link io.vigil.gateway.GatewayMain} therefore calls {@link #apply} before Quarkus starts, so that
+ * {@code java -jar quarkus-run.jar} serves every mode without JVM flags. The lifted value is computed from the running
+ * JDK's own list, so it is right on Java 17 and 25, and only for this process.
  */
-public final class JavaSecurityOverlay {
+public final class JvmTlsSettings {
 
     public static final String PROPERTY = "jdk.tls.disabledAlgorithms";
+    /** Outgoing TLS (Kafka, calls to agents) stays on these protocols whatever the agent port's mode lifts. */
+    public static final String CLIENT_PROTOCOLS_PROPERTY = "jdk.tls.client.protocols";
+    public static final String CLIENT_PROTOCOLS = "TLSv1.3,TLSv1.2";
     static final String TLS10 = "TLSv1";
     static final String TRIPLE_DES = "3DES_EDE_CBC";
     static final String RSA_KEY_EXCHANGE = "TLS_RSA_*";
 
-    private JavaSecurityOverlay() {
+    private JvmTlsSettings() {
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: JavaSecurityOverlay <legacy|default|strong|fips> <file>");
-            System.exit(2);
+    /**
+     * Lifts what the mode needs from {@code jdk.tls.disabledAlgorithms} and pins the client protocols (unless set on
+     * the command line). Must run before any TLS class is used in this JVM.
+     *
+     * @return the entries lifted (empty for {@code strong}, or when the JVM was started with them lifted already)
+     */
+    public static List<String> apply(TlsMode mode) {
+        String current = Security.getProperty(PROPERTY);
+        List<String> lifted = blocking(mode, current);
+        if (!lifted.isEmpty()) {
+            Security.setProperty(PROPERTY, lifted(mode, current));
         }
-        write(TlsMode.fromConfig(args[0]), Path.of(args[1]));
-        System.out.println("wrote " + args[1] + ": start the gateway with -Djava.security.properties=" + args[1]);
-    }
-
-    public static void write(TlsMode mode, Path file) throws IOException {
-        if (file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+        if (System.getProperty(CLIENT_PROTOCOLS_PROPERTY) == null) {
+            System.setProperty(CLIENT_PROTOCOLS_PROPERTY, CLIENT_PROTOCOLS);
         }
-        Files.writeString(file, overlay(mode, Security.getProperty(PROPERTY)));
+        return lifted;
     }
 
-    /** The overlay file's content: the JDK's list minus what the mode needs. */
-    public static String overlay(TlsMode mode, String jdkValue) {
-        List<String> kept = entries(jdkValue).stream().filter(e -> !needed(mode).contains(e)).toList();
-        return "# generated for TLS mode " + mode.configName() + " from the JDK's own list (" +
-                System.getProperty("java.version") + ")\n" + PROPERTY + "=" + String.join(", ", kept) + "\n";
+    /** The property's value for a mode: the JDK's list minus what the mode needs, in the JDK's order. */
+    public static String lifted(TlsMode mode, String jdkValue) {
+        return String.join(", ", entries(jdkValue).stream().filter(e -> !needed(mode).contains(e)).toList());
     }
 
     /** The entries of the current value that block something the mode needs; empty when the mode can run. */

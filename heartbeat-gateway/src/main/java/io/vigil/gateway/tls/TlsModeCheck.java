@@ -24,13 +24,14 @@ public final class TlsModeCheck {
                                         Set<String> supportedProtocols, Set<String> supportedSuites,
                                         String disabledAlgorithms) {
         List<String> problems = new ArrayList<>();
-        List<String> blocking = JavaSecurityOverlay.blocking(mode, disabledAlgorithms);
+        List<String> blocking = JvmTlsSettings.blocking(mode, disabledAlgorithms);
         if (!blocking.isEmpty()) {
             // the JDK hides what it disables: name the cause, not a list of "unknown" suites
             problems.add("TLS mode '" + mode.configName() + "' needs " + blocking + " removed from "
-                    + JavaSecurityOverlay.PROPERTY + ": generate the overlay with 'java -jar quarkus-run.jar "
-                    + "java-security " + mode.configName() + " FILE' and start the gateway with "
-                    + "-Djava.security.properties=FILE");
+                    + JvmTlsSettings.PROPERTY + ", which the gateway's main class does before Quarkus starts for the "
+                    + "mode it reads from system properties, the environment (VIGIL_GATEWAY_TLS_MODE) and "
+                    + "application.properties: start it with 'java -jar quarkus-run.jar' and set the mode in one of "
+                    + "those places");
             return problems;
         }
         protocols.stream().filter(p -> !supportedProtocols.contains(p))

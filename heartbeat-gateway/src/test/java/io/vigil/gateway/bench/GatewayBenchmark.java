@@ -4,6 +4,7 @@ import io.vigil.gateway.ca.CaDirectory;
 import io.vigil.gateway.ca.CertificateAuthority;
 import io.vigil.tls.CertificateNames;
 import io.vigil.gateway.ca.Pem;
+import io.vigil.gateway.support.GatewayProcess;
 import io.vigil.testkit.Infrastructure;
 
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public final class GatewayBenchmark {
         new CaDirectory(caDir).initialise();
         CertificateAuthority ca = new CaDirectory(caDir).load();
         List<String> report = new ArrayList<>();
-        try (GatewayProcess gateway = GatewayProcess.start(jar, target, caDir, bootstrap)) {
+        try (GatewayProcess gateway = GatewayProcess.start(jar, target, caDir, bootstrap, "default", jfr(target))) {
             report.add(heartbeats(gateway, ca, connections, seconds));
             Path cert = target.resolve("bench-agent.pem");
             Path key = target.resolve("bench-agent.key");
@@ -67,6 +68,12 @@ public final class GatewayBenchmark {
                 signs, signs * 0.2);
         System.out.printf("load average after: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
         System.exit(0); // stops the test infrastructure through its shutdown hook
+    }
+
+    /** With {@code -Dbench.jfr=true}: a CPU profile of the gateway in {@code target/bench-gateway.jfr}. */
+    private static List<String> jfr(Path target) {
+        return Boolean.getBoolean("bench.jfr") ? List.of("-XX:StartFlightRecording=filename="
+                + target.resolve("bench-gateway.jfr") + ",settings=profile,dumponexit=true") : List.of();
     }
 
     private static String heartbeats(GatewayProcess gateway, CertificateAuthority ca, int connections, int seconds)

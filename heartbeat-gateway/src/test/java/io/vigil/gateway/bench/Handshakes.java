@@ -1,5 +1,7 @@
 package io.vigil.gateway.bench;
 
+import io.vigil.gateway.support.GatewayProcess;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

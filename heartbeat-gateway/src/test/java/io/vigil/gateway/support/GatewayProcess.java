@@ -1,8 +1,9 @@
-package io.vigil.gateway.bench;
+package io.vigil.gateway.support;
 
 import io.vigil.testkit.FreePorts;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,51 +13,78 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * The gateway as production runs it, in its own process ({@code java -jar quarkus-run.jar} with the java.security
- * overlay of its TLS mode), so that its CPU time can be read from {@code /proc} apart from the load generator's.
+ * The packaged gateway as its image runs it: {@code java -jar quarkus-run.jar} with no JVM option at all, configured
+ * only through the environment (as the chart's Deployment does), in its own process (so that its CPU time can be read
+ * from {@code /proc} apart from the load generator's).
  */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
+
+    /** Environment variables that would smuggle JVM options in: never inherited. */
+    private static final List<String> JVM_OPTION_VARIABLES = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS",
+            "_JAVA_OPTIONS");
 
     private final Process process;
-    final int agentPort;
-    final int managementPort;
+    private final Path log;
+    public final int agentPort;
+    public final int managementPort;
 
-    private GatewayProcess(Process process, int agentPort, int managementPort) {
+    private GatewayProcess(Process process, Path log, int agentPort, int managementPort) {
         this.process = process;
+        this.log = log;
         this.agentPort = agentPort;
         this.managementPort = managementPort;
     }
 
-    static GatewayProcess start(Path jar, Path workDir, Path caDir, String bootstrapServers) throws Exception {
+    /**
+     * Starts the jar in the given TLS mode and waits until it is ready.
+     *
+     * @param jvmOptions options before {@code -jar}; production and the probes pass none (the benchmark a profiler)
+     */
+    public static GatewayProcess start(Path jar, Path workDir, Path caDir, String bootstrapServers, String mode,
+                                       List<String> jvmOptions) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path overlay = workDir.resolve("bench-java-default.security");
-        int rc = new ProcessBuilder(java, "-jar", jar.toString(), "java-security", "default", overlay.toString())
-                .redirectErrorStream(true).redirectOutput(workDir.resolve("bench-overlay.log").toFile())
-                .start().waitFor();
-        if (rc != 0) {
-            throw new IllegalStateException("could not write the java.security overlay (" + rc + ")");
-        }
         int agentPort = FreePorts.next();
         int managementPort = FreePorts.next();
         List<String> command = new ArrayList<>(List.of(java));
-        if (Boolean.getBoolean("bench.jfr")) { // a CPU profile of the gateway: target/bench-gateway.jfr
-            command.add("-XX:StartFlightRecording=filename=" + workDir.resolve("bench-gateway.jfr")
-                    + ",settings=profile,dumponexit=true");
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        Path log = workDir.resolve("gateway-" + mode + ".log");
+        builder.redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        JVM_OPTION_VARIABLES.forEach(env::remove);
+        env.put("VIGIL_GATEWAY_TLS_MODE", mode);
+        env.put("VIGIL_GATEWAY_PORT", Integer.toString(agentPort));
+        env.put("VIGIL_GATEWAY_MANAGEMENT_PORT", Integer.toString(managementPort));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("VIGIL_GATEWAY_CA_DIR", caDir.toString());
+        env.put("QUARKUS_LOG_LEVEL", "WARN");
+        try {
+            GatewayProcess gateway = new GatewayProcess(builder.start(), log, agentPort, managementPort);
+            gateway.awaitReady();
+            return gateway;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
         }
-        command.addAll(List.of("-Djava.security.properties=" + overlay,
-                "-Djdk.tls.client.protocols=TLSv1.3,TLSv1.2", "-Dquarkus.http.ssl-port=" + agentPort,
-                "-Dquarkus.management.port=" + managementPort, "-Dkafka.bootstrap.servers=" + bootstrapServers,
-                "-Dvigil.gateway.ca.dir=" + caDir, "-Dvigil.gateway.tls.mode=default",
-                "-Dquarkus.log.level=WARN", "-jar", jar.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("bench-gateway.log").toFile()).start();
-        GatewayProcess gateway = new GatewayProcess(process, agentPort, managementPort);
-        gateway.awaitReady();
-        return gateway;
+    }
+
+    /** The process's combined output so far. */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The command line the process runs, as the operating system reports it. */
+    public List<String> commandLine() {
+        return process.info().arguments().map(List::of).orElseThrow();
     }
 
     private void awaitReady() {
@@ -66,7 +94,7 @@ final class GatewayProcess implements AutoCloseable {
         await("the gateway ready within 180 s").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!process.isAlive()) {
-                        throw new IllegalStateException("the gateway exited (" + process.exitValue() + "), see its log");
+                        throw new IllegalStateException("the gateway exited (" + process.exitValue() + "): " + log());
                     }
                     try {
                         return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -77,7 +105,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** CPU seconds (user + system) the gateway process has used so far, from /proc/PID/stat. */
-    double cpuSeconds() throws IOException {
+    public double cpuSeconds() throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)

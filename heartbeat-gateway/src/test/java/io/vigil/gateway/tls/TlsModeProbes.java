@@ -8,19 +8,24 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The contract's TLS table for one mode, proven with nmap, openssl and gnutls-cli against the running gateway. */
+/** The contract's TLS table for one mode, proven with nmap, openssl and gnutls-cli against a running gateway. */
 abstract class TlsModeProbes {
 
     abstract TlsMode mode();
 
+    /** The agent port under test: the @QuarkusTest app's, unless a subclass probes another gateway. */
+    int agentPort() {
+        return GatewayTestResources.agentPort();
+    }
+
     @Test
     void nmapFindsExactlyTheContractTableInPreferenceOrder() {
-        assertThat(ExternalProbes.nmap(GatewayTestResources.agentPort())).isEqualTo(ExternalProbes.table(mode()));
+        assertThat(ExternalProbes.nmap(agentPort())).isEqualTo(ExternalProbes.table(mode()));
     }
 
     @Test
     void opensslNegotiatesEveryListedSuiteAndNoTls11() {
-        int port = GatewayTestResources.agentPort();
+        int port = agentPort();
         for (String protocol : mode().protocols()) {
             for (String suite : mode().suites(protocol)) {
                 if (!suite.equals(Suites.RSA_3DES_EDE_CBC_SHA)) { // Debian's OpenSSL has no 3DES: gnutls below
@@ -41,7 +46,7 @@ abstract class TlsModeProbes {
 
     @Test
     void gnutlsNegotiates3desExactlyWhereTheModeListsIt() {
-        int port = GatewayTestResources.agentPort();
+        int port = agentPort();
         assertThat(ExternalProbes.gnutls3des(port, "VERS-TLS1.0"))
                 .isEqualTo(mode().accepts(Protocols.TLS10, Suites.RSA_3DES_EDE_CBC_SHA));
         assertThat(ExternalProbes.gnutls3des(port, "VERS-TLS1.2"))
