@@ -1,0 +1,24 @@
+package io.vigil.kafka;
+
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+
+/**
+ * Makes the service's {@link KafkaClientFactory} from its whole Kafka configuration: the map Quarkus's Kafka client
+ * extension builds from every {@code kafka.*} property and every {@code KAFKA_*} environment variable
+ * ({@code KAFKA_SASL_JAAS_CONFIG} becomes {@code sasl.jaas.config}), the same one SmallRye Messaging's Kafka
+ * connector uses.
+ */
+@ApplicationScoped
+public class KafkaClientBeans {
+
+    @Produces
+    @Singleton
+    KafkaClientFactory clientFactory(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfiguration) {
+        return new KafkaClientFactory(kafkaConfiguration);
+    }
+}
