@@ -3,7 +3,7 @@ package io.vigil.tls;
 import java.util.List;
 
 /**
- * One row of the seed's table: the agent releases from {@code first} to {@code last} (inclusive) and the TLS they
+ * One row of the agent release table (`AgentReleases`): the agent releases from {@code first} to {@code last} (inclusive) and the TLS they
  * can speak, one entry per crypto setting of the agent.
  */
 public record ReleaseLine(String name, ReleaseVersion first, ReleaseVersion last, List<AgentTls> variants) {

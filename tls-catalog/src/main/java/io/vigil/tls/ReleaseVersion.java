@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Deep Security agent release as the seed names it: major.minor with optional service pack, patch and update,
+ * A Deep Security agent release as the release table names it: major.minor with optional service pack, patch and update,
  * e.g. {@code 9.5 SP1 P3 U3}, {@code 10.0 U16}, {@code 20}, {@code 20.0 LTS}. Ordered component by component.
  */
 public record ReleaseVersion(int major, int minor, int servicePack, int patch, int update)

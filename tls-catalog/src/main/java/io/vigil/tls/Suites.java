@@ -1,6 +1,6 @@
 package io.vigil.tls;
 
-/** IANA names of every cipher suite the contract and the seed mention. */
+/** IANA names of every cipher suite the TLS modes and the agent release table mention. */
 public final class Suites {
 
     public static final String AES_128_GCM_SHA256 = "TLS_AES_128_GCM_SHA256";

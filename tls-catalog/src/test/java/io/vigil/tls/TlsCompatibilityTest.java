@@ -16,7 +16,9 @@ class TlsCompatibilityTest {
             "9.5 SP1 P3 U3, strong, CUT_OFF",
             "10.0 U15, fips, COMPATIBLE",
             "10.0 U15, strong, CUT_OFF",
-            "10.0 U16, strong, UNKNOWN",
+            "10.0 U16, strong, COMPATIBLE",
+            "10.3, default, UNKNOWN",
+            "12.5, strong, UNKNOWN",
             "11.0 U4, strong, COMPATIBLE",
             "11.0 U6, strong, COMPATIBLE",
             "10.0 U16, default, COMPATIBLE",
@@ -33,7 +35,7 @@ class TlsCompatibilityTest {
     @ParameterizedTest
     @CsvSource({
             "20, strong, TLSv1.2, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, COMPATIBLE",
-            "10.0 U16, strong, TLSv1.2, TLS_RSA_WITH_AES_256_CBC_SHA256, CUT_OFF",
+            "10.0 U16, strong, TLSv1.2, TLS_RSA_WITH_AES_256_CBC_SHA256, COMPATIBLE",
             "10.0 U16, strong, TLSv1.2, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, COMPATIBLE"})
     void lastSeenTlsPicksTheCryptoSetting(String release, String mode, String protocol, String suite, Status expected) {
         assertThat(TlsCompatibility.judge(TlsMode.fromConfig(mode), release, null, protocol, suite).status())
