@@ -1,5 +1,7 @@
 package io.vigil.testkit;
 
+import io.vigil.testkit.secured.KafkaSecurity;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +19,7 @@ import java.util.UUID;
 /**
  * A real single-node KRaft Kafka broker (combined broker and controller) in a child JVM, started from the Maven
  * Central jars that this module depends on. The classpath is written at build time to {@code vigil/kafka-classpath.txt}.
+ * With a {@link KafkaSecurity} its one client listener is SASL_SSL with SCRAM users and ACLs; otherwise PLAINTEXT.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -26,13 +29,20 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Path logFile;
+    private final KafkaSecurity security;
     private Process process;
 
     public KafkaBroker(Path dataDir, int port, int controllerPort, Path logFile) {
+        this(dataDir, port, controllerPort, logFile, null);
+    }
+
+    /** A broker secured by {@code security} (null: plaintext). */
+    public KafkaBroker(Path dataDir, int port, int controllerPort, Path logFile, KafkaSecurity security) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
         this.logFile = logFile;
+        this.security = security;
     }
 
     public String bootstrapServers() {
@@ -45,9 +55,12 @@ public final class KafkaBroker implements AutoCloseable {
             Files.createDirectories(dataDir);
             Path properties = writeProperties();
             if (!Files.exists(dataDir.resolve("logs/meta.properties"))) {
-                String clusterId = clusterId();
-                run(List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString()),
-                        dataDir.resolve("format.log"));
+                List<String> format = new ArrayList<>(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(),
+                        "-c", properties.toString()));
+                if (security != null) {
+                    format.addAll(security.formatArguments());
+                }
+                run(format, dataDir.resolve("format.log"));
             }
             process = java(List.of("kafka.Kafka", properties.toString()), logFile).start();
             awaitPort();
@@ -77,15 +90,16 @@ public final class KafkaBroker implements AutoCloseable {
 
     private Path writeProperties() throws IOException {
         Path file = dataDir.resolve("server.properties");
-        String props = String.join("\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+        List<String> listeners = security != null ? security.brokerProperties(port, controllerPort) : List.of(
                 "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "inter.broker.listener.name=PLAINTEXT",
+                "inter.broker.listener.name=PLAINTEXT");
+        String props = String.join("\n", listeners) + "\n" + String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
                 "log.dirs=" + dataDir.resolve("logs"),
                 "num.partitions=1",
                 "offsets.topic.replication.factor=1",

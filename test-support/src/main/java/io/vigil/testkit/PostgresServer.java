@@ -22,13 +22,29 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private final String user;
     private final String password;
+    private final String jdbcParameters;
 
     private PostgresServer(EmbeddedPostgres embedded, String host, int port, String user, String password) {
+        this(embedded, host, port, user, password, "");
+    }
+
+    private PostgresServer(EmbeddedPostgres embedded, String host, int port, String user, String password,
+                           String jdbcParameters) {
         this.embedded = embedded;
         this.host = host;
         this.port = port;
         this.user = user;
         this.password = password;
+        this.jdbcParameters = jdbcParameters;
+    }
+
+    /**
+     * A started embedded server reached as {@code user}; {@code jdbcParameters} (such as
+     * {@code ?sslmode=verify-full&sslrootcert=...}) are appended to every JDBC URL.
+     */
+    public static PostgresServer of(EmbeddedPostgres embedded, int port, String user, String password,
+                                    String jdbcParameters) {
+        return new PostgresServer(embedded, "127.0.0.1", port, user, password, jdbcParameters);
     }
 
     /** Starts the embedded server; {@code dataDir} null means a fresh temporary directory. */
@@ -72,7 +88,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database + jdbcParameters;
     }
 
     public String reactiveUrl(String database) {
