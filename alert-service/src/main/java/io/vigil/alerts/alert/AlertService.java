@@ -61,7 +61,7 @@ public class AlertService {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Outcome.OfflineAlert alert : raise) {
                         chain = chain.chain(() -> transitions.raise(AlertType.AGENT_OFFLINE, alert.computerID(),
-                                alert.hostName(), Instant.now(), alert.lastHeartbeatAt(), offlineDetails(alert))
+                                alert.hostName(), Instant.now(), alert.lastHeartbeatAt(), offlineDetails(alert), 1)
                                 .replaceWithVoid());
                     }
                     return chain.replaceWith(raise);
@@ -110,10 +110,11 @@ public class AlertService {
                     ObjectNode details = ClockDetails.of(change.shift());
                     return switch (action) {
                         case RAISE -> transitions.raise(AlertType.CLOCK_CHANGE, change.computerID(),
-                                change.hostName(), Instant.ofEpochMilli(at), at, details.toString()).map(a -> true);
+                                change.hostName(), Instant.ofEpochMilli(at), at, details.toString(),
+                                change.occurrences()).map(a -> true);
                         case UPDATE -> {
                             AlertEntity alert = active.orElseThrow();
-                            alert.occurrences++;
+                            alert.occurrences += change.occurrences();
                             alert.lastOccurrenceAt = Instant.ofEpochMilli(at);
                             alert.details = details.toString();
                             yield transitions.changed(alert, EventTypes.ALERT_UPDATED, Instant.ofEpochMilli(at))

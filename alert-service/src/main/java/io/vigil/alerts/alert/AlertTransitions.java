@@ -25,7 +25,7 @@ public class AlertTransitions {
     }
 
     public Uni<AlertEntity> raise(AlertType type, Long computerId, String hostName, Instant at, long episode,
-                                  String details) {
+                                  String details, int occurrences) {
         AlertEntity alert = new AlertEntity();
         alert.alertType = type.id();
         alert.computerId = computerId;
@@ -33,7 +33,7 @@ public class AlertTransitions {
         alert.state = AlertState.ACTIVE.id();
         alert.raisedAt = at;
         alert.lastOccurrenceAt = at;
-        alert.occurrences = 1;
+        alert.occurrences = occurrences;
         alert.episode = episode;
         alert.details = details;
         return alert.<AlertEntity>persistAndFlush()

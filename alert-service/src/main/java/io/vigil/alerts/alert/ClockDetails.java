@@ -3,8 +3,6 @@ package io.vigil.alerts.alert;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.alerts.clock.ClockShift;
 
-import java.math.BigDecimal;
-
 /** The details of a clock-change alert: both agent times, both receive times (epoch ms) and the shift. */
 final class ClockDetails {
 
@@ -21,7 +19,7 @@ final class ClockDetails {
             details.putNull("previousReceivedAt");
         }
         details.put("receivedAt", shift.receivedAt());
-        details.put("shiftSeconds", BigDecimal.valueOf(shift.shiftMillis(), 3));
+        details.put("shiftSeconds", shift.shiftSeconds());
         details.put("source", shift.source());
         return details;
     }

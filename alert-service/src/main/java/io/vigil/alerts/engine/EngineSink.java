@@ -41,12 +41,14 @@ public class EngineSink implements OutcomeSink {
     private final OutageMonitor outage;
     private final Counter heartbeats;
     private final Timer detection;
+    private final MeterRegistry meters;
 
     public EngineSink(AlertService alerts, KafkaProducer<String, byte[]> producer, OutageMonitor outage,
                       MeterRegistry meters) {
         this.alerts = alerts;
         this.producer = producer;
         this.outage = outage;
+        this.meters = meters;
         this.heartbeats = meters.counter("vigil.alerts.heartbeats.consumed");
         this.detection = Timer.builder("vigil.alerts.detection.latency")
                 .description("from an agent-offline deadline to the alert being stored")
@@ -131,7 +133,16 @@ public class EngineSink implements OutcomeSink {
                 key == null ? null : new String(key, StandardCharsets.UTF_8), value);
         record.headers().add("vigil.reason", String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
         record.headers().add("vigil.source-topic", topic.getBytes(StandardCharsets.UTF_8));
-        producer.send(record);
+        meters.counter("vigil.alerts.dead.letters", "topic", topic).increment();
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    LOG.errorf("dead letter of %s-%d@%d not stored: %s", topic, partition, offset, error.getMessage());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.errorf("dead letter of %s-%d@%d not sent: %s", topic, partition, offset, e.getMessage());
+        }
     }
 
     @Override

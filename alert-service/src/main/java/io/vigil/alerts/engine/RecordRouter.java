@@ -12,6 +12,7 @@ import io.vigil.events.heartbeat.HeartbeatReceived;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Reads one record of the three co-partitioned topics and feeds it to its partition's tracker. */
@@ -23,23 +24,40 @@ final class RecordRouter {
         this.sink = sink;
     }
 
+    /**
+     * Applies one record. Whatever it makes the rules do is kept only if the whole record could be applied; a record
+     * that cannot be read or judged (any exception) goes to the dead-letter topic with the reason, and the engine
+     * moves on to the next one: one record never stops the judging of the others.
+     */
     void route(ConsumerRecord<byte[], byte[]> record, LivenessTracker tracker, List<Outcome> out) {
+        List<Outcome> mine = new ArrayList<>(2);
         try {
             switch (record.topic()) {
-                case Topics.HEARTBEATS -> heartbeat(record, tracker, out);
-                case Topics.COMPUTER_CONFIG -> configuration(record, tracker, out);
-                case Topics.COMPUTERS -> registration(record, tracker, out);
+                case Topics.HEARTBEATS -> heartbeat(record, tracker, mine);
+                case Topics.COMPUTER_CONFIG -> configuration(record, tracker, mine);
+                case Topics.COMPUTERS -> registration(record, tracker, mine);
                 default -> { }
             }
-        } catch (EventJson.MalformedEventException | IllegalArgumentException e) {
+            out.addAll(mine);
+        } catch (RuntimeException e) {
             sink.poison(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
-                    e.getMessage());
+                    reason(e));
         }
+    }
+
+    static String reason(RuntimeException e) {
+        if (e instanceof EventJson.MalformedEventException || e instanceof IllegalArgumentException) {
+            return e.getMessage();
+        }
+        return "cannot be judged: " + e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private void heartbeat(ConsumerRecord<byte[], byte[]> record, LivenessTracker tracker, List<Outcome> out) {
         if (record.value() == null) {
             return;
+        }
+        if (record.timestamp() < 0) {
+            throw new IllegalArgumentException("heartbeat without a broker receive time");
         }
         HeartbeatReceived heartbeat = data(record, HeartbeatReceived.class);
         List<ClockChangeRule.Reported> reported = heartbeat.clockChanges() == null ? List.of()

@@ -15,6 +15,8 @@ final class ComputerState {
     String hostName;
     long lastHeartbeatAt = NONE;
     long lastAgentTime = ClockChangeRule.UNKNOWN;
+    /** The agent time as the agent wrote it, kept only while the clock-change rule judges this computer. */
+    String lastAgentText;
     long deadline = NONE;
     int heapIndex = -1;
 

@@ -61,15 +61,18 @@ public final class LivenessTracker {
         }
         long agentMillis = ClockChangeRule.parseAgentTime(agentTime);
         long previousReceived = state.hasHeartbeat() ? state.lastHeartbeatAt : ClockChangeRule.UNKNOWN;
-        for (ClockShift shift : ClockChangeRule.judge(state.clockThreshold, state.lastAgentTime, previousReceived,
-                agentMillis, receivedAt, clockChanges)) {
-            out.add(new Outcome.ClockChangeDetected(computerID, state.hostName, shift));
+        List<ClockShift> shifts = ClockChangeRule.judge(state.clockThreshold,
+                new ClockChangeRule.AgentTime(state.lastAgentTime, state.lastAgentText), previousReceived,
+                new ClockChangeRule.AgentTime(agentMillis, agentTime), receivedAt, clockChanges);
+        if (!shifts.isEmpty()) {
+            out.add(new Outcome.ClockChangeDetected(computerID, state.hostName, shifts.getLast(), shifts.size()));
         }
         if (state.hasHeartbeat()) {
             heardFromAgain(state, receivedAt, out);
         }
         state.lastHeartbeatAt = receivedAt;
         state.lastAgentTime = agentMillis;
+        state.lastAgentText = state.clockThreshold >= 0 && agentMillis != ClockChangeRule.UNKNOWN ? agentTime : null;
         state.missed = 0;
         state.alertRaised = false;
         state.offlineAnnounced = false;
@@ -127,11 +130,18 @@ public final class LivenessTracker {
         settingsChanges.vmState(state, vmStopped);
     }
 
-    /** Judges every deadline at or before {@code upTo}: everything received before it has been read. */
+    /**
+     * Judges every deadline at or before {@code upTo}: everything received before it has been read. A computer whose
+     * next deadline cannot lie after {@code upTo} (a receive time at the edge of the time line) waits for its next
+     * heartbeat instead of being judged again and again.
+     */
     public void judge(long upTo, List<Outcome> out) {
         ComputerState state;
         while ((state = deadlines.peek()) != null && state.deadline <= upTo) {
             miss(state, upTo, out);
+            if (state.deadline <= upTo) {
+                deadlines.remove(state);
+            }
         }
     }
 
@@ -141,7 +151,8 @@ public final class LivenessTracker {
             silent++;
         }
         boolean wasOffline = state.offline();
-        state.missed = Math.max(previous + 1, Deadlines.missedBy(state.lastHeartbeatAt, state.interval, upTo));
+        int next = previous == Integer.MAX_VALUE ? previous : previous + 1;
+        state.missed = Math.max(next, Deadlines.missedBy(state.lastHeartbeatAt, state.interval, upTo));
         boolean offline = wasOffline || state.offline();
         state.offlineAnnounced = offline;
         out.add(new Outcome.LivenessUpdate(state.id, state.missed, offline, state.lastHeartbeatAt, upTo,

@@ -34,7 +34,15 @@ public sealed interface Outcome {
             implements Outcome {
     }
 
-    /** Raise or repeat {@code clock-change}. */
-    record ClockChangeDetected(long computerID, String hostName, ClockShift shift) implements Outcome {
+    /**
+     * Raise or repeat {@code clock-change}: {@code occurrences} changes in one heartbeat (each 5004 event counts),
+     * {@code shift} the last of them.
+     */
+    record ClockChangeDetected(long computerID, String hostName, ClockShift shift, int occurrences)
+            implements Outcome {
+
+        public ClockChangeDetected(long computerID, String hostName, ClockShift shift) {
+            this(computerID, hostName, shift, 1);
+        }
     }
 }

@@ -67,7 +67,7 @@ public class OutageStore {
         Instant now = Instant.now();
         try {
             await(() -> Panache.withTransaction(() -> transitions.raise(AlertType.PLATFORM_OUTAGE, null, null, now,
-                    now.toEpochMilli(), details.toString())).invoke(relay::nudge));
+                    now.toEpochMilli(), details.toString(), 1)).invoke(relay::nudge));
         } catch (RuntimeException e) {
             // another instance raised it first (unique active index)
         }
