@@ -50,7 +50,8 @@ Environment of a component (its ConfigMap). Secrets are never here: see "vigil.s
 {{- end }}
 
 {{/*
-Env entries from Secrets: API keys, database credentials, Kafka SASL.
+Env entries from Secrets: API keys, the service's own database login and its own Kafka user.
+Call with (dict "root" $ "key" <values key> "component" $c).
 */}}
 {{- define "vigil.secretEnv" -}}
 {{- $root := .root }}
@@ -60,16 +61,17 @@ Env entries from Secrets: API keys, database credentials, Kafka SASL.
       name: {{ $root.Values.apiKeys.existingSecret }}
       key: {{ $root.Values.apiKeys.key }}
 {{- if .component.database }}
+{{- $login := index $root.Values.database.credentials .component.database }}
 - name: VIGIL_DB_USER
   valueFrom:
     secretKeyRef:
-      name: {{ $root.Values.database.existingSecret }}
-      key: {{ $root.Values.database.usernameKey }}
+      name: {{ $login.existingSecret }}
+      key: {{ $login.usernameKey }}
 - name: VIGIL_DB_PASSWORD
   valueFrom:
     secretKeyRef:
-      name: {{ $root.Values.database.existingSecret }}
-      key: {{ $root.Values.database.passwordKey }}
+      name: {{ $login.existingSecret }}
+      key: {{ $login.passwordKey }}
 {{- end }}
-{{- include "vigil.kafkaSecretEnv" $root }}
+{{- include "vigil.kafkaSecretEnv" (dict "root" $root "user" .key) }}
 {{- end }}

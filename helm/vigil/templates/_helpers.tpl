@@ -136,34 +136,24 @@ Name of the Secret that holds the platform CA.
 {{- end }}
 
 {{/*
-Kafka SASL JAAS configuration with the credentials from env vars (expanded by the kubelet).
+Env entry with the Kafka SASL JAAS configuration of one Kafka user (none without SASL): the whole
+sasl.jaas.config from that user's own Secret, as Strimzi writes it. Call with (dict "root" $ "user" "policyService").
 */}}
-{{- define "vigil.kafkaJaas" -}}
-{{- if eq .Values.kafka.sasl.mechanism "PLAIN" -}}
-org.apache.kafka.common.security.plain.PlainLoginModule required username="$(SECRET_KAFKA_USERNAME)" password="$(SECRET_KAFKA_PASSWORD)";
-{{- else -}}
-org.apache.kafka.common.security.scram.ScramLoginModule required username="$(SECRET_KAFKA_USERNAME)" password="$(SECRET_KAFKA_PASSWORD)";
+{{- define "vigil.kafkaSecretEnv" -}}
+{{- if include "vigil.kafkaUsesSasl" .root }}
+- name: KAFKA_SASL_JAAS_CONFIG
+  valueFrom:
+    secretKeyRef:
+      name: {{ index .root.Values.kafka.sasl.users .user }}
+      key: {{ .root.Values.kafka.sasl.jaasConfigKey }}
 {{- end }}
 {{- end }}
 
 {{/*
-Env entries with the Kafka SASL credentials (none without SASL).
+Whether the chart renders Strimzi KafkaUsers: topics.mode strimzi, a SASL protocol and kafka.sasl.strimziUsers.
 */}}
-{{- define "vigil.kafkaSecretEnv" -}}
-{{- if include "vigil.kafkaUsesSasl" . }}
-- name: SECRET_KAFKA_USERNAME
-  valueFrom:
-    secretKeyRef:
-      name: {{ .Values.kafka.sasl.existingSecret }}
-      key: {{ .Values.kafka.sasl.usernameKey }}
-- name: SECRET_KAFKA_PASSWORD
-  valueFrom:
-    secretKeyRef:
-      name: {{ .Values.kafka.sasl.existingSecret }}
-      key: {{ .Values.kafka.sasl.passwordKey }}
-- name: KAFKA_SASL_JAAS_CONFIG
-  value: {{ include "vigil.kafkaJaas" . | quote }}
-{{- end }}
+{{- define "vigil.strimziUsers" -}}
+{{- if and (eq .Values.topics.mode "strimzi") (include "vigil.kafkaUsesSasl" .) .Values.kafka.sasl.strimziUsers }}true{{- end }}
 {{- end }}
 
 {{/*

@@ -2,8 +2,30 @@
 Checks across values that the schema cannot express; rendered from the ConfigMap template.
 */}}
 {{- define "vigil.validate" -}}
-{{- if and (hasPrefix "SASL_" .Values.kafka.securityProtocol) (not .Values.kafka.sasl.existingSecret) }}
-{{- fail "kafka.sasl.existingSecret is required with a SASL_* kafka.securityProtocol" }}
+{{- if include "vigil.kafkaUsesSasl" . }}
+{{- $seen := dict }}
+{{- range $key, $user := .Values.kafka.sasl.users }}
+{{- if not $user }}
+{{- fail (printf "kafka.sasl.users.%s is required with a SASL_* kafka.securityProtocol" $key) }}
+{{- end }}
+{{- if hasKey $seen $user }}
+{{- fail (printf "kafka.sasl.users.%s and kafka.sasl.users.%s are both %s: every service needs its own Kafka user" (index $seen $user) $key $user) }}
+{{- end }}
+{{- $_ := set $seen $user $key }}
+{{- end }}
+{{- end }}
+{{- if and (include "vigil.strimziUsers" .) (ne .Values.kafka.sasl.mechanism "SCRAM-SHA-512") }}
+{{- fail "Strimzi KafkaUsers use scram-sha-512: set kafka.sasl.mechanism SCRAM-SHA-512, or kafka.sasl.strimziUsers false" }}
+{{- end }}
+{{- $keys := dict }}
+{{- range $db, $login := .Values.database.credentials }}
+{{- range $part := list "usernameKey" "passwordKey" }}
+{{- $ref := printf "%s/%s" $login.existingSecret (index $login $part) }}
+{{- if hasKey $keys $ref }}
+{{- fail (printf "database.credentials.%s.%s and %s both read Secret key %s: every service needs its own database login" $db $part (index $keys $ref) $ref) }}
+{{- end }}
+{{- $_ := set $keys $ref (printf "database.credentials.%s.%s" $db $part) }}
+{{- end }}
 {{- end }}
 {{- if and .Values.ingress.enabled .Values.ingress.tls.enabled (not .Values.ingress.tls.secretName) }}
 {{- fail "ingress.tls.secretName is required when ingress.tls.enabled" }}

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -14,6 +15,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -153,22 +155,71 @@ class ChartDefaultsTest {
                     .getContainers());
             assertThat(secretRef(container, "VIGIL_API_KEYS")).isEqualTo("vigil-api-keys");
             if (c.database() != null) {
-                assertThat(secretRef(container, "VIGIL_DB_USER")).isEqualTo("vigil-db");
-                assertThat(secretRef(container, "VIGIL_DB_PASSWORD")).isEqualTo("vigil-db");
                 assertThat(manifests.configMap(c.name()).getData())
                         .containsEntry("VIGIL_DB_" + c.database() + "_REACTIVE_URL",
                                 "postgresql://vigil-postgresql:5432/" + c.database().toLowerCase() + "?sslmode=require")
                         .containsKey("VIGIL_DB_" + c.database() + "_JDBC_URL");
             } else {
+                assertThat(env(container, "VIGIL_DB_USER")).isNull();
                 assertThat(env(container, "VIGIL_DB_PASSWORD")).isNull();
             }
-            assertThat(secretRef(container, "SECRET_KAFKA_PASSWORD")).isEqualTo("vigil-kafka-credentials");
-            assertThat(env(container, "KAFKA_SASL_JAAS_CONFIG").getValue())
-                    .contains("ScramLoginModule").contains("$(SECRET_KAFKA_PASSWORD)");
             // no secret value in any ConfigMap
             assertThat(manifests.configMap(c.name()).getData().keySet())
                     .noneMatch(k -> k.contains("PASSWORD") || k.contains("API_KEYS") || k.contains("JAAS"));
         }
+    }
+
+    @Test
+    void everyServiceReadsItsOwnDatabaseLoginAndItsOwnKafkaUser() {
+        for (Component c : Component.ALL) {
+            Container container = single(manifests.deployment(c.name()).getSpec().getTemplate().getSpec()
+                    .getContainers());
+            // the whole JAAS configuration from the service's own Secret, in the layout of a Strimzi user Secret
+            SecretKeySelector jaas = secretKey(container, "KAFKA_SASL_JAAS_CONFIG");
+            assertThat(jaas.getName()).as(c.name()).isEqualTo(c.name());
+            assertThat(jaas.getKey()).isEqualTo("sasl.jaas.config");
+            if (c.database() != null) {
+                String secret = "vigil-db-" + c.name();
+                assertThat(secretKey(container, "VIGIL_DB_USER")).isEqualTo(new SecretKeySelector("username", secret, null));
+                assertThat(secretKey(container, "VIGIL_DB_PASSWORD"))
+                        .isEqualTo(new SecretKeySelector("password", secret, null));
+            }
+        }
+        assertNoSecretKeyShared(manifests);
+    }
+
+    /**
+     * No two services read the same key of the same Secret, except the console API keys, which every service must
+     * accept alike.
+     */
+    static void assertNoSecretKeyShared(Manifests m) {
+        Map<String, String> readers = new HashMap<>();
+        for (Deployment d : m.all(Deployment.class)) {
+            for (EnvVar var : single(d.getSpec().getTemplate().getSpec().getContainers()).getEnv()) {
+                if (var.getValueFrom() == null || var.getValueFrom().getSecretKeyRef() == null
+                        || var.getName().equals("VIGIL_API_KEYS")) {
+                    continue;
+                }
+                SecretKeySelector ref = var.getValueFrom().getSecretKeyRef();
+                String previous = readers.put(ref.getName() + "/" + ref.getKey(), d.getMetadata().getName());
+                assertThat(previous).as("%s/%s read by %s and %s", ref.getName(), ref.getKey(), previous,
+                        d.getMetadata().getName()).isNull();
+            }
+        }
+        assertThat(readers).isNotEmpty();
+    }
+
+    @Test
+    void noJvmOptionIsPassedToAnyServiceByDefault() {
+        // the gateway prepares its own TLS settings; nothing (chart, image) passes -Djava.security.properties
+        for (Deployment d : manifests.all(Deployment.class)) {
+            Container container = single(d.getSpec().getTemplate().getSpec().getContainers());
+            assertThat(container.getCommand()).as(d.getMetadata().getName()).isNullOrEmpty();
+            assertThat(container.getArgs()).isNullOrEmpty();
+            assertThat(container.getEnv()).extracting(EnvVar::getName)
+                    .doesNotContain("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS");
+        }
+        assertThat(HelmChart.render()).doesNotContain("java.security");
     }
 
     @Test
@@ -232,9 +283,13 @@ class ChartDefaultsTest {
     }
 
     static String secretRef(Container container, String name) {
+        return secretKey(container, name).getName();
+    }
+
+    static SecretKeySelector secretKey(Container container, String name) {
         EnvVar var = env(container, name);
         assertThat(var).as(name).isNotNull();
-        return var.getValueFrom().getSecretKeyRef().getName();
+        return var.getValueFrom().getSecretKeyRef();
     }
 
     static <T> T single(List<T> list) {

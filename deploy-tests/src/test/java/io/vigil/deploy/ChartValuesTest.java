@@ -3,6 +3,7 @@ package io.vigil.deploy;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -84,6 +85,22 @@ class ChartValuesTest {
     }
 
     @Test
+    void productionInstallGivesEachServiceItsOwnKeysOfOneDatabaseSecretAndItsOwnKafkaUser() {
+        Container gateway = container(production.deployment("heartbeat-gateway"));
+        assertThat(ChartDefaultsTest.secretKey(gateway, "KAFKA_SASL_JAAS_CONFIG"))
+                .isEqualTo(new SecretKeySelector("sasl.jaas.config", "prod-vigil-gateway", null));
+        Container alerts = container(production.deployment("alert-service"));
+        assertThat(ChartDefaultsTest.secretKey(alerts, "KAFKA_SASL_JAAS_CONFIG").getName()).isEqualTo("alert-service");
+        assertThat(ChartDefaultsTest.secretKey(alerts, "VIGIL_DB_USER"))
+                .isEqualTo(new SecretKeySelector("alerts-user", "vigil-pg", null));
+        assertThat(ChartDefaultsTest.secretKey(alerts, "VIGIL_DB_PASSWORD"))
+                .isEqualTo(new SecretKeySelector("alerts-password", "vigil-pg", null));
+        assertThat(ChartDefaultsTest.secretKey(container(production.deployment("policy-service")), "VIGIL_DB_USER"))
+                .isEqualTo(new SecretKeySelector("policy-user", "vigil-pg", null));
+        ChartDefaultsTest.assertNoSecretKeyShared(production);
+    }
+
+    @Test
     void serviceMonitorsScrapeEveryServiceOnItsHttpPort() {
         assertThat(Manifests.parse(HelmChart.render()).ofKind("ServiceMonitor")).isEmpty();
         assertThat(production.ofKind("ServiceMonitor")).hasSize(5).allSatisfy((GenericKubernetesResource sm) -> {
@@ -106,7 +123,11 @@ class ChartValuesTest {
             "kafka.securityProtocol, SASL_TLS, securityProtocol",
             "topics.mode, operator, mode",
             "image.digest, latest, digest",
-            "kafka.sasl.existingSecret, '', kafka.sasl.existingSecret is required",
+            "kafka.sasl.users.alertService, policy-service, every service needs its own Kafka user",
+            "kafka.sasl.users.topicsJob, alert-service, every service needs its own Kafka user",
+            "database.credentials.alerts.existingSecret, vigil-db-policy-service, every service needs its own database login",
+            "database.credentials.policy.passwordKey, username, every service needs its own database login",
+            "kafka.sasl.users.policyService, '', policyService",
             "ca.create.enabled, false, the gateway needs the platform CA",
     })
     void invalidValuesAreRejected(String key, String value, String message) {

@@ -44,14 +44,16 @@ class HookScriptsTest {
         }
         String script = container.getArgs().getFirst().replace("/opt/kafka/bin", home.resolve("bin").toString())
                 .replace("/tmp/client.properties", work.resolve("client.properties").toString());
-        Map<String, String> env = environment(container, Map.of(
-                "vigil-kafka-user/username", "vigil", "vigil-kafka-user/password", "s3cret"));
+        // the topic Job's own Kafka user, its Secret in the layout of a Strimzi user Secret
+        Map<String, String> env = environment(container, Map.of("prod-vigil-topics/sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"prod-vigil-topics\" "
+                        + "password=\"s3cret\";", "prod-vigil-topics/password", "s3cret"));
         assertThat(run(List.of("bash", "-ec", script), env)).isZero();
 
         String properties = Files.readString(work.resolve("client.properties"));
         assertThat(properties).contains("security.protocol=SASL_SSL", "sasl.mechanism=SCRAM-SHA-512",
                 "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required "
-                        + "username=\"vigil\" password=\"s3cret\";",
+                        + "username=\"prod-vigil-topics\" password=\"s3cret\";",
                 "ssl.truststore.type=PEM", "ssl.truststore.location=/etc/vigil/kafka-ca/ca.crt");
         List<String> lines = Files.readAllLines(calls);
         assertThat(lines).hasSize(2 * Topics.ALL.size());
