@@ -15,8 +15,8 @@ import java.security.KeyPair;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Activation (contract section 2): a new RSA key pair and CSR, {@code POST /agent/v1/activation} over TLS with
- * server authentication only and the manager CA pinned, then the issued certificate checked before it is used.
+ * Activation (docs/agent-protocol.md, "Activation"): a new RSA key pair and CSR, {@code POST /agent/v1/activation} over
+ * TLS with server authentication only and the manager CA pinned, then the issued certificate checked before it is used.
  * Retries while the manager is unreachable, busy (429, 5xx); fails for good when it refuses (400, 401, 409) or is
  * not trusted.
  */

@@ -94,7 +94,7 @@ public record AgentSettings(URI gateway, String token, String managerCaSha256, S
 
         public Builder hostName(String v) { hostName = v; return this; }
         public Builder platform(String v) { platform = v; return this; }
-        /** A release line of the seed's table ({@code 20}, {@code 10.0 U16}, ...), or null for the JDK's TLS. */
+        /** A release line of DSM's TLS table ({@code 20}, {@code 10.0 U16}, ...), or null for the JDK's TLS. */
         public Builder release(String v) { release = v; return this; }
         public Builder agentVersion(String v) { agentVersion = v; return this; }
         /** {@code standard}, {@code strong} or {@code fips}, where the release has it. */

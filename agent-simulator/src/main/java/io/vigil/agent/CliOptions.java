@@ -25,7 +25,7 @@ record CliOptions(URI gateway, URI registry, String apiKey, String token, String
               --no-listen              agents never open a listening port
               --listen-host H          interface to listen on (default 0.0.0.0)
               --agent-address A        agentAddress reported at activation (default: the connection's source)
-              --release R              agent release line of the seed's TLS table (default 20)
+              --release R              agent release line of DSM's TLS table (default 20)
               --tls-variant V          standard, strong or fips, where the release has it (default standard)
               --agent-version V        agentVersion (default: derived from the release)
               --platform P             Linux or Windows (Windows agents report clock changes as event 5004)

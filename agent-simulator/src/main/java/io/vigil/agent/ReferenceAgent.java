@@ -26,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The reference agent of contract section 2, usable as a library: {@link #start()} activates it (own RSA key and
+ * The reference agent of docs/agent-protocol.md, usable as a library: {@link #start()} activates it (own RSA key and
  * CSR, the manager CA pinned) and runs it (heartbeats at the manager's interval, its TLS listening port, operations),
  * {@link #stop()} ends it. Its state is observable for tests. Many agents can share one {@link Vertx}: each runs on
  * one event-loop context, so thousands of them need only a few threads.

@@ -2,7 +2,7 @@ package io.vigil.agent.config;
 
 import java.util.Set;
 
-/** The three communication directions (contract section 3, {@code platformSettingAgentCommunicationsDirection}). */
+/** The three communication directions (docs/settings.md, {@code platformSettingAgentCommunicationsDirection}). */
 public final class Directions {
 
     public static final String BIDIRECTIONAL = "Bidirectional";

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the body of a heartbeat (contract section 2), never over {@link #MAX_BYTES}: the fixed members first, then
- * as many waiting log entries as fit; {@code counters.eventsDropped} always says how many entries were dropped.
+ * Builds the body of a heartbeat (docs/agent-protocol.md, "Heartbeat"), never over {@link #MAX_BYTES}: the fixed
+ * members first, then as many waiting log entries as fit; {@code counters.eventsDropped} always says how many entries
+ * were dropped.
  */
 public final class HeartbeatBody {
 

@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The agent's own TLS port (contract section 2): serves the agent certificate, requires a manager client
- * certificate, and refuses peers its allowed sources do not name (in the handshake, where the key manager offers no
- * certificate to them, and again per request for connections made before a configuration change).
+ * The agent's own TLS port (docs/agent-protocol.md, "The agent's own port"): serves the agent certificate, requires a
+ * manager client certificate, and refuses peers its allowed sources do not name (in the handshake, where the key
+ * manager offers no certificate to them, and again per request for connections made before a configuration change).
  */
 public final class ListeningPort {
 

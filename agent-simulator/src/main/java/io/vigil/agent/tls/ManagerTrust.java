@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An agent trusts only manager certificates (contract section 2): a certificate naming {@code urn:vigil:manager},
- * chained to the CA whose SHA-256 the agent pinned with its activation token. Used for the gateway's server
- * certificate and for the manager's client certificate on the agent's listening port. Host names play no part: the
- * identity is the certificate's SAN URI.
+ * An agent trusts only manager certificates (docs/agent-protocol.md, "Certificates and roles"): a certificate naming
+ * {@code urn:vigil:manager}, chained to the CA whose SHA-256 the agent pinned with its activation token. Used for the
+ * gateway's server certificate and for the manager's client certificate on the agent's listening port. Host names play
+ * no part: the identity is the certificate's SAN URI.
  */
 public final class ManagerTrust extends X509ExtendedTrustManager {
 

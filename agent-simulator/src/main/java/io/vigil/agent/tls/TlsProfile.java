@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The TLS an agent speaks (as client to the gateway and as server on its port): the protocols and cipher suites of
- * its release in the seed's table ({@link AgentReleases}), for one of its crypto settings ({@code standard},
+ * its release in DSM's TLS table ({@link AgentReleases}), for one of its crypto settings ({@code standard},
  * {@code strong}, {@code fips} where the release has them). Without a release: the JDK's defaults.
  *
  * @param protocols JSSE protocol names; empty for the JDK's defaults
@@ -27,10 +27,10 @@ public record TlsProfile(String release, String variant, List<String> protocols,
         return new TlsProfile(null, "jdk", List.of(), List.of());
     }
 
-    /** The profile of a release line name such as {@code 20} or {@code 10.0 U16}; throws if the seed has no row. */
+    /** The profile of a release line name such as {@code 20} or {@code 10.0 U16}; throws if the table has no row. */
     public static TlsProfile forRelease(String release, String variant) {
         ReleaseLine line = AgentReleases.forRelease(release).orElseThrow(() -> new IllegalArgumentException(
-                "release '" + release + "' is not in the seed's table (9.5 to 20)"));
+                "release '" + release + "' is not in the agent release table (docs/tls.md)"));
         String wanted = variant == null || variant.isBlank() ? "standard" : variant.trim();
         AgentTls tls = line.variants().stream().filter(v -> v.variant().equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("release '" + release + "' (" + line.name()

@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A small HTTPS server that plays the manager's side of contract section 2 for tests: activation (signing the CSR
+ * A small HTTPS server that plays the manager's side of the agent protocol for tests: activation (signing the CSR
  * with a test CA), heartbeats with a client certificate (answering queued operations), certificate renewal, and a
  * manager client for calls to an agent's port.
  */

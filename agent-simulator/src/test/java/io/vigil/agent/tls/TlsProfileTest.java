@@ -37,7 +37,8 @@ class TlsProfileTest {
         assertThat(TlsProfile.forRelease("10.0 U16", "strong").variant()).isEqualTo("strong");
         assertThatThrownBy(() -> TlsProfile.forRelease("10.0 U3", "strong"))
                 .hasMessageContaining("no 'strong' crypto setting");
-        assertThatThrownBy(() -> TlsProfile.forRelease("8.0", null)).hasMessageContaining("not in the seed's table");
+        assertThatThrownBy(() -> TlsProfile.forRelease("8.0", null))
+                .hasMessageContaining("not in the agent release table");
         assertThat(TlsProfile.jdkDefaults().protocols()).isEmpty();
     }
 
