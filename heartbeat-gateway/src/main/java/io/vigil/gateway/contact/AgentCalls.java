@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * One poll or one push (contract section 2, "The agent's own port"). A poll's answer is validated like a heartbeat
+ * One poll or one push (docs/agent-protocol.md, "The agent's own port"). A poll's answer is validated like a heartbeat
  * and recorded as one with {@code viaPoll=true}; the configuration it should be running, if it differs, is queued as a
  * push. A push's outcome for a Manager Initiated computer is reported with its next polled heartbeat (as the
  * operation result a heartbeat would carry), so a failed configuration shows on the computer and is not pushed again

@@ -3,9 +3,9 @@ package io.vigil.gateway.contact;
 import io.vigil.events.config.AgentConfiguration;
 
 /**
- * What the owning replica does when it learns a computer's configuration record (contract section 2, "The agent's
- * own port"): Manager Initiated computers are polled at their interval; a configuration that changed while this
- * replica owned the computer is pushed promptly when the agent is listening, i.e. when the configuration it was
+ * What the owning replica does when it learns a computer's configuration record (docs/agent-protocol.md,
+ * "The agent's own port"): Manager Initiated computers are polled at their interval; a configuration that changed while
+ * this replica owned the computer is pushed promptly when the agent is listening, i.e. when the configuration it was
  * running (the previous record) is Bidirectional or Manager Initiated. Records replayed on assignment only teach the
  * replica its computers: changes it missed reach the agent through its next heartbeat (Bidirectional) or the
  * fingerprint its next poll reports (Manager Initiated).

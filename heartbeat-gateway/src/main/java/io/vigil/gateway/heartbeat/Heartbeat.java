@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
-/** A validated heartbeat body (contract section 2). */
+/** A validated heartbeat body (docs/agent-protocol.md, "Heartbeat"). */
 public record Heartbeat(String agentVersion, String agentTime, Long uptimeMillis, String driverStatus,
                         String configFingerprint, Map<String, Long> counters, List<Event> events,
                         List<Result> operationResults, Integer listeningPort) {

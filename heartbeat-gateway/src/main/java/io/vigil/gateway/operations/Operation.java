@@ -3,7 +3,7 @@ package io.vigil.gateway.operations;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vigil.events.config.AgentConfiguration;
 
-/** One piece of pending work in a heartbeat answer (contract section 2). */
+/** One piece of pending work in a heartbeat answer (docs/agent-protocol.md, "Heartbeat"). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Operation(long operationID, String type, String configFingerprint, AgentConfiguration configuration) {
 
