@@ -23,7 +23,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Console API: the policy tree and the settings set on policies (contract section 3). */
+/** Console API: the policy tree and the settings set on policies (docs/console-api.md). */
 @Path("/api/policies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -65,7 +65,7 @@ public final class EffectiveSettings {
         return value(SettingName.COMMUNICATIONS_DIRECTION);
     }
 
-    /** The configuration document the agent runs (contract section 2): manager-only settings are not in it. */
+    /** The configuration document the agent runs (docs/agent-protocol.md): manager-only settings are not in it. */
     public AgentConfiguration agentConfiguration() {
         return new AgentConfiguration(heartbeatIntervalSeconds(), communicationsDirection(),
                 clockChangeThresholdSeconds(),

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Every setting of contract section 3 with its Base Policy default (normalised). Manager-only settings are applied by
+ * Every setting of docs/settings.md with its Base Policy default (normalised). Manager-only settings are applied by
  * the manager and are not part of the agent's configuration document, so they never change its fingerprint.
  */
 public enum SettingName {
@@ -31,7 +31,7 @@ public enum SettingName {
         return apiName;
     }
 
-    /** The Base Policy default of the contract, normalised. */
+    /** The Base Policy default (docs/settings.md), normalised. */
     public String defaultValue() {
         return defaultValue;
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Parsing, range checks and normalisation of every setting's DSM string value (contract section 3). */
+/** Parsing, range checks and normalisation of every setting's DSM string value (docs/settings.md). */
 public final class SettingValues {
 
     public static final String UNLIMITED = "Unlimited";
