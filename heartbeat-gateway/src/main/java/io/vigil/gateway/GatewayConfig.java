@@ -123,6 +123,15 @@ public interface GatewayConfig {
         /** Computers whose push may wait for the rate limiter; beyond it a change waits for the fallback. */
         @WithName("push-queue-capacity")
         @WithDefault("100000")
+        /**
+         * The networks (CIDR, IPv4 and IPv6) where agents are: the gateway calls an agent's address only inside one of
+         * them. Loopback, link-local, multicast and cloud metadata addresses are called only when a listed network
+         * lies wholly inside such a range (e.g. {@code 127.0.0.0/8} for agents on this host), never through
+         * {@code 0.0.0.0/0}. See {@code contact.networks.AgentNetworks}.
+         */
+        @WithDefault("0.0.0.0/0,::/0")
+        List<String> networks();
+
         int pushQueueCapacity();
     }
 }

@@ -1,16 +1,20 @@
 package io.vigil.gateway.contact;
 
+import io.vigil.gateway.contact.networks.AgentNetworks;
 import io.vigil.tls.CertificateNames;
 import io.vigil.tls.Suites;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PushbackInputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -32,6 +36,8 @@ import javax.net.ssl.X509TrustManager;
  * passes the extra check, e.g. revocation); otherwise nothing is sent and the call fails with
  * {@link FailureReason#CERTIFICATE_PROBLEM}. The whole call (connect, handshake, answer) ends within the timeout.
  * One connection per call; the JDK's client session cache lets later calls to the same agent resume the session.
+ * Only addresses inside the agent networks are called ({@link AgentNetworks}); any other call fails with
+ * {@link FailureReason#ADDRESS_NOT_ALLOWED} before a connection is made.
  */
 public final class AgentClient {
 
@@ -53,11 +59,12 @@ public final class AgentClient {
     }
 
     private final SSLSocketFactory factory;
+    private final AgentNetworks networks;
     private final PeerCheck check;
     private final ScheduledExecutorService watchdog;
 
-    public AgentClient(X509KeyManager keyManager, X509TrustManager trustManager, PeerCheck check,
-                       ScheduledExecutorService watchdog) {
+    public AgentClient(X509KeyManager keyManager, X509TrustManager trustManager, AgentNetworks networks,
+                       PeerCheck check, ScheduledExecutorService watchdog) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(new KeyManager[]{keyManager}, new TrustManager[]{trustManager}, null);
@@ -65,12 +72,14 @@ public final class AgentClient {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("no TLS client context", e);
         }
+        this.networks = networks;
         this.check = check;
         this.watchdog = watchdog;
     }
 
     /** POSTs the JSON body to the agent's path and returns its answer, whatever the status. */
     public Answer post(Target target, String path, byte[] body, long timeoutMillis) throws ContactException {
+        InetAddress address = allowedAddress(target);
         AtomicBoolean expired = new AtomicBoolean();
         Socket raw = new Socket();
         ScheduledFuture<?> deadline = watchdog.schedule(() -> {
@@ -78,7 +87,7 @@ public final class AgentClient {
             closeQuietly(raw);
         }, timeoutMillis, TimeUnit.MILLISECONDS);
         try {
-            raw.connect(new InetSocketAddress(target.address(), target.port()), (int) timeoutMillis);
+            raw.connect(new InetSocketAddress(address, target.port()), (int) timeoutMillis);
             raw.setSoTimeout((int) timeoutMillis);
             try (SSLSocket tls = (SSLSocket) factory.createSocket(raw, target.address(), target.port(), true)) {
                 tls.setEnabledProtocols(PROTOCOLS);
@@ -99,6 +108,25 @@ public final class AgentClient {
             deadline.cancel(false);
             closeQuietly(raw);
         }
+    }
+
+    /**
+     * The address to connect to, resolved once (so the address checked is the address called), when it lies in the
+     * agent networks; otherwise {@link FailureReason#ADDRESS_NOT_ALLOWED} and no connection is made.
+     */
+    private InetAddress allowedAddress(Target target) throws ContactException {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(target.address());
+        } catch (UnknownHostException e) {
+            throw new ContactException(FailureReason.REFUSED, "unknown agent address " + target.address(), e);
+        }
+        Optional<String> refusal = networks.refusal(address);
+        if (refusal.isPresent()) {
+            throw new ContactException(FailureReason.ADDRESS_NOT_ALLOWED, "not called: " + refusal.get()
+                    + " (vigil.gateway.agents.networks)");
+        }
+        return address;
     }
 
     /**

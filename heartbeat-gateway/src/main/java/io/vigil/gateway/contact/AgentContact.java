@@ -7,6 +7,7 @@ import io.vigil.gateway.GatewayConfig;
 import io.vigil.gateway.ca.CertificateAuthority;
 import io.vigil.gateway.ca.PlatformCa;
 import io.vigil.gateway.ca.TlsMaterial;
+import io.vigil.gateway.contact.networks.AgentNetworks;
 import io.vigil.gateway.heartbeat.HeartbeatService;
 import io.vigil.gateway.kafka.EventPublisher;
 import io.vigil.gateway.state.Access;
@@ -41,6 +42,7 @@ public class AgentContact {
                 Thread.ofPlatform().name("gateway-agent-call-deadlines").daemon().factory());
         AgentClient client = new AgentClient(TlsMaterial.keyManager(TlsMaterial.keyStore(ca)),
                 TlsMaterial.trustManager(TlsMaterial.trustStore(ca.caCertificate())),
+                AgentNetworks.of(agents.networks()),
                 (computerID, certificate) -> {
                     Access access = directory.access(computerID,
                             CertificateAuthority.serialHex(certificate.getSerialNumber()));

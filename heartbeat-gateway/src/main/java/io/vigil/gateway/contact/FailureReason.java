@@ -15,6 +15,8 @@ public enum FailureReason {
     TLS_FAILURE("tls-failure"),
     TIMEOUT("timeout"),
     CERTIFICATE_PROBLEM("certificate-problem"),
+    /** The agent's address is outside the configured agent networks (or a special range): nothing was sent. */
+    ADDRESS_NOT_ALLOWED("address-not-allowed"),
     ERROR("error");
 
     private final String wireName;

@@ -3,6 +3,7 @@ package io.vigil.gateway.contact;
 import io.vigil.gateway.ca.CertificateAuthority;
 import io.vigil.tls.CertificateNames;
 import io.vigil.gateway.ca.TlsMaterial;
+import io.vigil.gateway.contact.networks.AgentNetworks;
 import io.vigil.gateway.support.ListeningAgent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +33,7 @@ class AgentClientTest {
     private static CertificateAuthority ca;
     private static CertificateAuthority foreign;
     private static ScheduledExecutorService watchdog;
+    private static KeyStore keys;
     private static AgentClient client;
     private static volatile String peerProblem;
 
@@ -43,13 +45,13 @@ class AgentClientTest {
         KeyPair manager = CertificateAuthority.rsaKeyPair(2048);
         X509Certificate managerCert = ca.issue(manager.getPublic(), "manager", CertificateNames.MANAGER, List.of(),
                 CertificateAuthority.newSerial(), Instant.now().plus(1, ChronoUnit.DAYS));
-        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
         keys.setKeyEntry("manager", manager.getPrivate(), "in-memory".toCharArray(),
                 new Certificate[]{managerCert, ca.certificate()});
         client = new AgentClient(TlsMaterial.keyManager(keys),
                 TlsMaterial.trustManager(TlsMaterial.trustStore(ca.certificate())),
-                (id, certificate) -> peerProblem, watchdog);
+                AgentNetworks.of(List.of("127.0.0.0/8")), (id, certificate) -> peerProblem, watchdog);
     }
 
     @AfterAll
@@ -160,6 +162,29 @@ class AgentClientTest {
                     3000);
             assertThat(answer.response().text()).contains("\"failed\"").contains("unsupported setting");
             assertThat(agent.configurations).hasSize(1);
+        }
+    }
+
+    @Test
+    void anAddressOutsideTheAgentNetworksIsNeverConnectedTo() throws Exception {
+        AgentClient defaults = new AgentClient(TlsMaterial.keyManager(keys),
+                TlsMaterial.trustManager(TlsMaterial.trustStore(ca.certificate())),
+                AgentNetworks.of(List.of("0.0.0.0/0", "::/0")), (id, certificate) -> null, watchdog);
+        try (ServerSocket agent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> defaults.post(new AgentClient.Target(50, "127.0.0.1", agent.getLocalPort()),
+                    AgentCalls.CONFIGURATION_PATH, "{}".getBytes(StandardCharsets.UTF_8), 3000))
+                    .isInstanceOfSatisfying(ContactException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(FailureReason.ADDRESS_NOT_ALLOWED);
+                        assertThat(e.getMessage()).contains("127.0.0.1 is a loopback address")
+                                .contains("vigil.gateway.agents.networks");
+                    });
+            assertThatThrownBy(() -> defaults.post(new AgentClient.Target(50, "169.254.169.254", 80),
+                    AgentCalls.CONFIGURATION_PATH, "{}".getBytes(StandardCharsets.UTF_8), 3000))
+                    .isInstanceOfSatisfying(ContactException.class, e -> assertThat(e.getMessage())
+                            .contains("the cloud metadata address"));
+            agent.setSoTimeout(1);
+            // the check runs before connecting: had a connection been made, it would already wait in the backlog
+            assertThatThrownBy(agent::accept).isInstanceOf(java.net.SocketTimeoutException.class);
         }
     }
 }
