@@ -47,6 +47,8 @@ class ImageTarballIT {
         assertThat(entrypoint.subList(entrypoint.size() - 2, entrypoint.size()))
                 .containsExactly("-jar", "/deployments/quarkus-run.jar");
         assertThat(entrypoint).noneMatch(a -> a.startsWith("-Xmx"));
+        // the gateway prepares its own TLS settings: no image passes java.security or TLS flags
+        assertThat(entrypoint).noneMatch(a -> a.contains("java.security") || a.startsWith("-Djdk.tls"));
         Set<String> ports = new HashSet<>();
         config.get("ExposedPorts").fieldNames().forEachRemaining(ports::add);
         Set<String> expected = new HashSet<>(Set.of(c.httpPort() + "/tcp"));
