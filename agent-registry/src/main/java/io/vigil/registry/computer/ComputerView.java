@@ -9,7 +9,7 @@ import io.vigil.registry.status.StatusRules;
 import java.util.List;
 
 /**
- * A computer as {@code GET /api/computers/{id}} shows it (contract section 3). Times in epoch milliseconds.
+ * A computer as {@code GET /api/computers/{id}} shows it (docs/console-api.md). Times in epoch milliseconds.
  * {@code agentFingerPrint} repeats the configuration fingerprint the agent reported; {@code counters} is additive.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
