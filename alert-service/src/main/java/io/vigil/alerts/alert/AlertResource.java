@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
-/** Console REST API of alerts (contract section 3). */
+/** Console REST API of alerts (docs/console-api.md). */
 @Path("/api/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {

@@ -3,7 +3,7 @@ package io.vigil.alerts.alert;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The alert types of the contract (section 3) with their fixed name, severity and whether they may be dismissed. */
+/** The alert types of docs/alert-rules.md with their fixed name, severity and whether they may be dismissed. */
 public enum AlertType {
     AGENT_OFFLINE("agent-offline", "Agent/Appliance Offline", "critical", true,
             "The agent has missed more heartbeats than the missed-heartbeat threshold allows."),
