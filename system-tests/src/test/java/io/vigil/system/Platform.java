@@ -107,6 +107,7 @@ final class Platform {
             env.put(prefix + "_JDBC_URL", postgres.jdbcUrl(db));
         }
         env.put("VIGIL_GATEWAY_CA_DIR", state.resolve("ca").toString());
+        env.put("VIGIL_GATEWAY_AGENTS_NETWORKS", "127.0.0.0/8"); // the reference agents listen on loopback
         env.put("VIGIL_REGISTRY_CA_CERTIFICATE", state.resolve("ca/ca.crt").toString());
         env.put("VIGIL_GATEWAY_REGISTRY_URL", "http://127.0.0.1:" + registryPort);
         env.put("VIGIL_REGISTRY_POLICY_SERVICE_URL", "http://127.0.0.1:" + policyPort);
