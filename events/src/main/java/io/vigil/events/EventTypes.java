@@ -1,6 +1,9 @@
 package io.vigil.events;
 
-/** CloudEvents {@code type} values. Public types are contract (section 4); internal ones are shared between services. */
+/**
+ * CloudEvents {@code type} values. Public types are part of the contract (docs/events.md); internal ones are shared
+ * between services.
+ */
 public final class EventTypes {
 
     public static final String HEARTBEAT_RECEIVED = "vigil.heartbeat.received.v1";

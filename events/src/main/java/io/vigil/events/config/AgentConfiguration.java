@@ -3,7 +3,7 @@ package io.vigil.events.config;
 import java.util.List;
 
 /**
- * The configuration document an agent runs (contract section 2). Its fingerprint is SHA-256 over the RFC 8785 form.
+ * The configuration document an agent runs (docs/agent-protocol.md). Its fingerprint is SHA-256 over the RFC 8785 form.
  *
  * @param clockChangeThresholdSeconds null for Unlimited
  */

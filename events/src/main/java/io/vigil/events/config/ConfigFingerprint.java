@@ -11,7 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The configuration fingerprint of contract section 2: {@code "sha256:"} + lowercase hex of SHA-256 over the UTF-8
+ * The configuration fingerprint of docs/agent-protocol.md: {@code "sha256:"} + lowercase hex of SHA-256 over the UTF-8
  * bytes of the RFC 8785 form of the agent's configuration document.
  * <p>
  * Worked example (the Base Policy defaults): the document
@@ -42,7 +42,7 @@ public final class ConfigFingerprint {
         return JsonCanonicalizer.canonicalize(document(configuration));
     }
 
-    /** The configuration document with the member names of contract section 2. */
+    /** The configuration document with the member names of docs/agent-protocol.md. */
     public static ObjectNode document(AgentConfiguration configuration) {
         JsonNodeFactory factory = JsonNodeFactory.instance;
         ObjectNode document = factory.objectNode();
