@@ -3,7 +3,7 @@ package io.vigil.siem.cef;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Vigil severities with their CEF severity (contract section 5) and RFC 5424 severity. */
+/** Vigil severities with their CEF severity (docs/cef.md) and RFC 5424 severity. */
 public enum CefSeverity {
     INFO("info", 3, 6),
     WARNING("warning", 6, 4),
