@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The names the platform's certificates carry (contract section 2, "Certificates and roles"): a manager certificate
+ * The names the platform's certificates carry (docs/agent-protocol.md, "Certificates and roles"): a manager certificate
  * names {@code urn:vigil:manager}, an agent certificate {@code urn:vigil:computer:<ID>}, both as SAN URIs.
  */
 public final class CertificateNames {
