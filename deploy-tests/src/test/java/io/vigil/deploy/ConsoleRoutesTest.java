@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Console routing of contract section 1 on one host: computer settings to policy-service (a regular-expression
- * rule), other /api/computers and /api/activationtokens to agent-registry, /api/alerts to alert-service, and never
- * /internal or /q.
+ * Console routing of docs/console-api.md ("Kubernetes") on one host: computer settings to policy-service (a
+ * regular-expression rule), other /api/computers and /api/activationtokens to agent-registry, /api/alerts to
+ * alert-service, and never /internal or /q.
  */
 class ConsoleRoutesTest {
 
