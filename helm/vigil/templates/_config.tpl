@@ -27,6 +27,7 @@ Environment of a component (its ConfigMap). Secrets are never here: see "vigil.s
 {{- $_ := set $data "QUARKUS_HTTP_SSL_PORT" (toString $v.agentPort) }}
 {{- $_ := set $data "QUARKUS_MANAGEMENT_PORT" (toString $v.managementPort) }}
 {{- $_ := set $data "VIGIL_GATEWAY_TLS_MODE" $v.tlsMode }}
+{{- $_ := set $data "VIGIL_GATEWAY_AGENTS_NETWORKS" (join "," $v.agentCidrs) }}
 {{- $_ := set $data "VIGIL_GATEWAY_CA_DIR" "/etc/vigil/ca" }}
 {{- $_ := set $data "VIGIL_GATEWAY_REGISTRY_URL" (printf "http://%s:%d" (include "vigil.serviceName" (dict "root" $root "key" "agentRegistry")) (int $root.Values.agentRegistry.port)) }}
 {{- $_ := set $data "QUARKUS_SHUTDOWN_TIMEOUT" $v.shutdownTimeout }}

@@ -231,6 +231,7 @@ class ChartDefaultsTest {
         assertThat(manifests.configMap(Component.GATEWAY.name()).getData())
                 .containsEntry("VIGIL_GATEWAY_CA_DIR", "/etc/vigil/ca")
                 .containsEntry("VIGIL_GATEWAY_TLS_MODE", "default")
+                .containsEntry("VIGIL_GATEWAY_AGENTS_NETWORKS", "0.0.0.0/0")
                 .containsEntry("VIGIL_GATEWAY_REGISTRY_URL", "http://vigil-agent-registry:8082");
         Volume registry = volume(manifests.deployment(Component.REGISTRY.name()).getSpec().getTemplate().getSpec(),
                 "platform-ca");

@@ -69,6 +69,9 @@ class ChartValuesTest {
                 .getValue()).isEqualTo("-XX:+UseZGC");
         assertThat(gateway.getTopologySpreadConstraints().getFirst().getLabelSelector().getMatchLabels())
                 .containsEntry("app.kubernetes.io/component", "heartbeat-gateway");
+        // the gateway calls agents only in the agents' networks
+        assertThat(production.configMap("heartbeat-gateway").getData())
+                .containsEntry("VIGIL_GATEWAY_AGENTS_NETWORKS", "10.0.0.0/8,192.168.0.0/16");
         // Kafka over SASL_SSL trusting the cluster CA as PEM
         assertThat(production.configMap("alert-service").getData())
                 .containsEntry("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM")
