@@ -13,22 +13,17 @@ import io.vigil.siem.forward.Receiver;
 import io.vigil.siem.receiver.ReceiverSpec;
 import io.vigil.siem.receiver.SocketSender;
 import io.vigil.siem.receiver.TlsContexts;
+import io.vigil.kafka.KafkaClientFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.RangeAssignor;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,21 +54,18 @@ public final class ForwarderFactory {
                 deliveryTimeout, verifyHostName))).toList();
     }
 
-    public static Forwarder forwarder(String bootstrap, Settings config, List<Receiver> receivers,
+    /** The delivery loop's consumer: the service's group, manual commits, eager (range) rebalancing. */
+    public static Forwarder forwarder(KafkaClientFactory kafka, Settings config, List<Receiver> receivers,
                                       ComputerDirectory directory, Producer<String, byte[]> deadLetters,
                                       MeterRegistry registry) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-forwarder");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());
-        // eager rebalancing: a rebalance revokes everything, so a dropped pending batch is re-read from the commit
-        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> consumer = kafka.consumer(config.groupId() + "-forwarder", config.groupId(),
+                Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize(),
+                        // eager rebalancing: a rebalance revokes everything, so a dropped pending batch is re-read
+                        // from the commit
+                        ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
         ForwarderMetrics metrics = new ForwarderMetrics(registry, receivers);
         return new Forwarder(consumer, new EventFormatter(config.productVersion(), directory),
                 new Rfc5424(config.facility(), config.hostName()), receivers, new KafkaDeadLetters(deadLetters),
@@ -81,21 +73,14 @@ public final class ForwarderFactory {
                 Duration.ofMillis(500));
     }
 
-    public static DirectoryFeed directoryFeed(String bootstrap, ComputerDirectory directory) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "siem-forwarder-directory");
-        return new DirectoryFeed(new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer()),
-                directory);
+    /** The directory's consumer: no group (it assigns partitions itself), nothing committed. */
+    public static DirectoryFeed directoryFeed(KafkaClientFactory kafka, ComputerDirectory directory) {
+        return new DirectoryFeed(kafka.consumer("siem-forwarder-directory", null,
+                Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), directory);
     }
 
-    public static Producer<String, byte[]> deadLetterProducer(String bootstrap) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "siem-forwarder-dead-letters");
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    public static Producer<String, byte[]> deadLetterProducer(KafkaClientFactory kafka) {
+        return kafka.producer("siem-forwarder-dead-letters",
+                Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
     }
 }

@@ -3,6 +3,10 @@ package io.vigil.siem.app;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vigil.kafka.KafkaClientFactory;
+import io.vigil.kafka.KafkaConnection;
+import io.vigil.kafka.KafkaFailures;
+import io.vigil.kafka.KafkaProblem;
 import io.vigil.siem.directory.ComputerDirectory;
 import io.vigil.siem.directory.DirectoryFeed;
 import io.vigil.siem.forward.Forwarder;
@@ -12,7 +16,6 @@ import io.vigil.siem.receiver.ReceiverUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.Producer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.net.InetAddress;
@@ -27,17 +30,19 @@ public class ForwarderService {
 
     private final SiemConfig config;
     private final MeterRegistry registry;
-    private final String bootstrap;
+    private final KafkaClientFactory kafka;
+    private final KafkaFailures failures;
     private volatile List<Receiver> receivers = List.of();
     private volatile Forwarder forwarder;
     private DirectoryFeed feed;
     private Producer<String, byte[]> deadLetters;
 
-    public ForwarderService(SiemConfig config, MeterRegistry registry,
-                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+    public ForwarderService(SiemConfig config, MeterRegistry registry, KafkaClientFactory kafka,
+                            KafkaConnection failures) {
         this.config = config;
         this.registry = registry;
-        this.bootstrap = bootstrap;
+        this.kafka = kafka;
+        this.failures = failures;
     }
 
     void start(@Observes StartupEvent event) {
@@ -49,21 +54,22 @@ public class ForwarderService {
         receivers = ForwarderFactory.receivers(specs, config.tls().trustStore(), config.tls().trustStorePassword(),
                 config.tls().verifyHostname(), config.delivery().connectTimeout(), config.delivery().timeout());
         ComputerDirectory directory = new ComputerDirectory();
-        feed = ForwarderFactory.directoryFeed(bootstrap, directory);
-        deadLetters = ForwarderFactory.deadLetterProducer(bootstrap);
-        forwarder = ForwarderFactory.forwarder(bootstrap, ForwarderFactory.Settings.of(config, hostName()),
+        feed = ForwarderFactory.directoryFeed(kafka, directory);
+        deadLetters = ForwarderFactory.deadLetterProducer(kafka);
+        forwarder = ForwarderFactory.forwarder(kafka, ForwarderFactory.Settings.of(config, hostName()),
                 receivers, directory, deadLetters, registry);
-        Thread.ofPlatform().name("siem-directory").daemon().start(feed);
-        Thread.ofPlatform().name("siem-forwarder").daemon().start(() -> {
-            try {
-                if (!feed.awaitLoaded(config.directoryLoadTimeout())) {
-                    LOG.warn("computer directory not loaded in time: forwarding without host names for now");
-                }
-                forwarder.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Thread.ofPlatform().name("siem-directory").daemon().start(() -> reporting("siem-forwarder-directory", feed));
+        Thread.ofPlatform().name("siem-forwarder").daemon().start(() -> reporting(config.groupId() + "-forwarder",
+                () -> {
+                    try {
+                        if (!feed.awaitLoaded(config.directoryLoadTimeout())) {
+                            LOG.warn("computer directory not loaded in time: forwarding without host names for now");
+                        }
+                        forwarder.run();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
         LOG.infof("forwarding to %s", specs.stream().map(ReceiverSpec::name).toList());
     }
 
@@ -82,6 +88,21 @@ public class ForwarderService {
 
     public List<Receiver> receivers() {
         return receivers;
+    }
+
+    /**
+     * Runs a Kafka loop; a failure that ends it is reported (a refused password or ACL turns readiness DOWN with the
+     * setting to fix, logged once) instead of dying silently on its thread.
+     */
+    private void reporting(String client, Runnable loop) {
+        try {
+            loop.run();
+        } catch (RuntimeException e) {
+            failures.failed(client, e, () -> false);
+            if (!KafkaProblem.permanent(e)) { // a permanent one was logged with the setting to fix
+                LOG.errorf("Kafka client %s stopped: %s", client, e.toString());
+            }
+        }
     }
 
     private String hostName() {

@@ -7,6 +7,7 @@ import io.vigil.events.EventTypes;
 import io.vigil.events.Topics;
 import io.vigil.events.alert.AlertData;
 import io.vigil.events.cloudevents.CloudEvents;
+import io.vigil.kafka.KafkaClientFactory;
 import io.vigil.siem.app.ForwarderFactory;
 import io.vigil.siem.cef.CefSeverity;
 import io.vigil.siem.directory.ComputerDirectory;
@@ -104,7 +105,8 @@ class SyslogForwardBenchmark {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ForwarderFactory.Settings settings = new ForwarderFactory.Settings("bench-" + UUID.randomUUID(), batch,
                 "1.0", 16, "bench-manager", Duration.ofMillis(100), Duration.ofSeconds(1));
-        Forwarder forwarder = ForwarderFactory.forwarder(bootstrap, settings, receivers, new ComputerDirectory(),
+        KafkaClientFactory kafka = new KafkaClientFactory(Map.of("bootstrap.servers", bootstrap));
+        Forwarder forwarder = ForwarderFactory.forwarder(kafka, settings, receivers, new ComputerDirectory(),
                 deadLetters, registry);
         long start = System.nanoTime();
         Thread thread = Thread.ofPlatform().name("bench-forwarder").start(forwarder);

@@ -36,6 +36,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 
 /**
  * Real alert, agent-event and audit CloudEvents on the real topics, forwarded to a real rsyslog over TCP and TLS:
@@ -63,7 +64,8 @@ class SiemForwardingTest {
 
             rsyslog.stop();
             produceRound(producer, "during");
-            given().when().get("/q/health/ready").then().statusCode(200);
+            given().when().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'kafka-connection' }.status", is("UP"));
             await("the forwarder notices the receiver is down").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     given().when().get("/q/metrics").then().body(containsString("vigil_siem_receiver_up{receiver=\"tcp://127.0.0.1:" + rsyslog.tcpPort() + "\"} 0.0")));
             produceRound(producer, "still-down");
