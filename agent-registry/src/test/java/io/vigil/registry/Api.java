@@ -2,6 +2,7 @@ package io.vigil.registry;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.vigil.tls.service.ServiceIdentity;
 
 import java.util.Map;
 import java.util.UUID;
@@ -26,8 +27,9 @@ public final class Api {
         return given().header("api-secret-key", READ).contentType(ContentType.JSON);
     }
 
+    /** The internal port as heartbeat-gateway, its only allowed caller. */
     public static RequestSpecification internal() {
-        return given().contentType(ContentType.JSON);
+        return RegistryTestResource.INTERNAL.as(ServiceIdentity.HEARTBEAT_GATEWAY);
     }
 
     /** Creates a token and returns its secret. */

@@ -1,7 +1,13 @@
 package io.vigil.registry;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import io.vigil.testkit.InternalPort;
 import io.vigil.testkit.VigilTestResource;
+import io.vigil.tls.service.ServiceIdentity;
+import io.vigil.tls.service.ServiceTls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +23,9 @@ import java.util.Set;
 
 /**
  * The one test-resource set of this module: the shared real Kafka and PostgreSQL (database {@code registry}), a
- * stand-in for policy-service's {@code GET /internal/policies/{id}} knowing {@link #POLICIES}, and the platform CA
- * certificate in a file tests may remove and restore
+ * test CA in {@link #PKI} with the certificates of this service, of its caller and of others ({@link #INTERNAL}), a
+ * stand-in for policy-service's {@code GET /internal/policies/{id}} knowing {@link #POLICIES} (HTTPS, it accepts only
+ * agent-registry's client certificate), and the platform CA certificate in a file tests may remove and restore
  * ({@link #restoreCa}).
  */
 public class RegistryTestResource extends VigilTestResource {
@@ -26,6 +33,12 @@ public class RegistryTestResource extends VigilTestResource {
     public static final Set<Long> POLICIES = Set.of(1L, 7L);
     /** A policy ID for which the stand-in policy-service fails (500). */
     public static final String FAILING_POLICY = "666";
+    /** The test CA and every identity tests present. */
+    public static final Path PKI = Path.of("target/test-pki");
+    /** Another platform service: authenticated, but not allowed on the internal port. */
+    public static final String ALERT_SERVICE = "alert-service";
+    /** The internal port: as heartbeat-gateway (allowed), another service, an agent, the manager, or nobody. */
+    public static final InternalPort INTERNAL = new InternalPort(PKI, ServiceIdentity.AGENT_REGISTRY);
     private HttpServer policyService;
 
     @Override
@@ -40,7 +53,9 @@ public class RegistryTestResource extends VigilTestResource {
         try {
             caFile = Files.createTempDirectory("registry-ca").resolve("ca.crt");
             restoreCa(caFile);
-            policyService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            config.putAll(INTERNAL.issue(ServiceIdentity.HEARTBEAT_GATEWAY, ALERT_SERVICE,
+                    ServiceIdentity.POLICY_SERVICE));
+            policyService = httpsServer(INTERNAL.identity(ServiceIdentity.POLICY_SERVICE));
             policyService.createContext("/internal/policies/", exchange -> {
                 String id = exchange.getRequestURI().getPath().substring("/internal/policies/".length());
                 boolean known = id.matches("[0-9]{1,18}") && POLICIES.contains(Long.parseLong(id));
@@ -55,9 +70,22 @@ public class RegistryTestResource extends VigilTestResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        config.put("vigil.registry.policy-service-url", "http://127.0.0.1:" + policyService.getAddress().getPort());
+        config.put("vigil.registry.policy-service-url", "https://127.0.0.1:" + policyService.getAddress().getPort());
         config.put("vigil.registry.ca-certificate", caFile.toString());
         return config;
+    }
+
+    /** An HTTPS server proving {@code identity} that requires agent-registry's client certificate. */
+    private static HttpsServer httpsServer(ServiceTls identity) throws IOException {
+        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(identity.clientContext(ServiceIdentity.AGENT_REGISTRY)) {
+            @Override
+            public void configure(HttpsParameters parameters) {
+                parameters.setNeedClientAuth(true);
+                parameters.setProtocols(new String[]{ServiceTls.PROTOCOL});
+            }
+        });
+        return server;
     }
 
     /** Writes the test CA certificate to the file (tests find it as {@code vigil.registry.ca-certificate}). */

@@ -13,7 +13,10 @@ import jakarta.ws.rs.core.Response;
 
 import java.sql.SQLException;
 
-/** Internal API for the gateway (plain HTTP, no API key, never routed by the console ingress). */
+/**
+ * Internal API for the gateway: served only on the internal port, to the client certificate of
+ * {@code urn:vigil:service:heartbeat-gateway} (see {@code vigil.internal.callers}); never on the console port.
+ */
 @Path("/internal")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

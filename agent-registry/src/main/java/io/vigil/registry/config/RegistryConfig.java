@@ -9,8 +9,11 @@ import java.time.Duration;
 @ConfigMapping(prefix = "vigil.registry")
 public interface RegistryConfig {
 
-    /** Base URL of policy-service, whose {@code GET /internal/policies/{id}} checks policy IDs. */
-    @WithDefault("http://127.0.0.1:8081")
+    /**
+     * Base URL of policy-service's internal port, whose {@code GET /internal/policies/{id}} checks policy IDs (HTTPS:
+     * this service's certificate is presented, and the server must prove {@code urn:vigil:service:policy-service}).
+     */
+    @WithDefault("https://127.0.0.1:9081")
     String policyServiceUrl();
 
     /** How long a policy-service check may take before the request is answered 503. */

@@ -3,6 +3,8 @@ package io.vigil.registry.policy;
 import io.vigil.console.Problem;
 import io.vigil.console.ProblemException;
 import io.vigil.registry.config.RegistryConfig;
+import io.vigil.tls.service.ServiceIdentity;
+import io.vigil.tls.service.ServiceTls;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -12,7 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** Asks policy-service whether a policy exists ({@code GET /internal/policies/{id}}: 200 or 404). */
+/**
+ * Asks policy-service whether a policy exists ({@code GET /internal/policies/{id}}: 200 or 404), over mutual TLS as
+ * {@code urn:vigil:service:agent-registry}.
+ */
 @ApplicationScoped
 public class PolicyDirectory {
 
@@ -21,9 +26,11 @@ public class PolicyDirectory {
     private final RegistryConfig config;
     private final HttpClient client;
 
-    public PolicyDirectory(RegistryConfig config) {
+    public PolicyDirectory(RegistryConfig config, ServiceTls tls) {
         this.config = config;
-        this.client = HttpClient.newBuilder().connectTimeout(config.policyServiceTimeout()).build();
+        this.client = HttpClient.newBuilder().connectTimeout(config.policyServiceTimeout())
+                .sslContext(tls.clientContext(ServiceIdentity.POLICY_SERVICE))
+                .sslParameters(ServiceTls.clientParameters()).build();
     }
 
     /**

@@ -10,7 +10,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Internal REST (no API key, never routed by the console ingress): the registry checks policy IDs with it. */
+/**
+ * Internal REST: the registry checks policy IDs with it. Served only on the internal port, to the client certificate
+ * of {@code urn:vigil:service:agent-registry} (see {@code vigil.internal.callers}); never on the console port.
+ */
 @Path("/internal/policies")
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalPolicyResource {

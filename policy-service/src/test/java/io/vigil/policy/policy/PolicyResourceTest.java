@@ -1,8 +1,12 @@
 package io.vigil.policy.policy;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import io.vigil.policy.ApiFixture;
+import io.vigil.policy.PolicyTestResource;
 import io.vigil.policy.QuarkusTestBase;
+import io.vigil.testkit.InternalPort;
+import io.vigil.tls.service.ServiceIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -219,14 +223,31 @@ class PolicyResourceTest extends QuarkusTestBase {
     }
 
     @Test
-    void theInternalLookupNeedsNoKey() {
-        given().get("/internal/policies/1").then().statusCode(200)
+    void theInternalLookupIsForAgentRegistryOnly() {
+        RequestSpecification registry = PolicyTestResource.INTERNAL.as(ServiceIdentity.AGENT_REGISTRY);
+        registry.get("/internal/policies/1").then().statusCode(200)
                 .body("ID", equalTo(1)).body("name", equalTo("Base Policy")).body("parentID", nullValue())
                 .body("$", not(org.hamcrest.Matchers.hasKey("policySettings")));
         long a = createPolicy(uniqueName("internal"), 1);
-        given().get("/internal/policies/" + a).then().statusCode(200).body("parentID", equalTo(1));
-        given().get("/internal/policies/999999").then().statusCode(404).contentType(PROBLEM);
-        given().get("/internal/policies/x").then().statusCode(404).contentType(PROBLEM);
+        PolicyTestResource.INTERNAL.as(ServiceIdentity.AGENT_REGISTRY).get("/internal/policies/" + a).then()
+                .statusCode(200).body("parentID", equalTo(1));
+        PolicyTestResource.INTERNAL.as(ServiceIdentity.AGENT_REGISTRY).get("/internal/policies/999999").then()
+                .statusCode(404).contentType(PROBLEM);
+        PolicyTestResource.INTERNAL.as(ServiceIdentity.AGENT_REGISTRY).get("/internal/policies/x").then()
+                .statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void forgedInternalCallsAreRefused() {
+        given().get("/internal/policies/1").then().statusCode(404).contentType(PROBLEM);
+        PolicyTestResource.INTERNAL.anonymous().get("/internal/policies/1").then().statusCode(401)
+                .contentType(PROBLEM);
+        for (String caller : List.of(PolicyTestResource.GATEWAY, InternalPort.AGENT, InternalPort.MANAGER)) {
+            PolicyTestResource.INTERNAL.as(caller).get("/internal/policies/1").then().statusCode(403)
+                    .contentType(PROBLEM);
+        }
+        PolicyTestResource.INTERNAL.as(ServiceIdentity.AGENT_REGISTRY).header("api-secret-key", "test-full-key")
+                .get("/api/policies/1").then().statusCode(404);
     }
 
     @Test
