@@ -123,6 +123,8 @@ public interface GatewayConfig {
         /** Computers whose push may wait for the rate limiter; beyond it a change waits for the fallback. */
         @WithName("push-queue-capacity")
         @WithDefault("100000")
+        int pushQueueCapacity();
+
         /**
          * The networks (CIDR, IPv4 and IPv6) where agents are: the gateway calls an agent's address only inside one of
          * them. Loopback, link-local, multicast and cloud metadata addresses are called only when a listed network
@@ -131,7 +133,5 @@ public interface GatewayConfig {
          */
         @WithDefault("0.0.0.0/0,::/0")
         List<String> networks();
-
-        int pushQueueCapacity();
     }
 }
