@@ -58,7 +58,7 @@ public interface GatewayConfig {
     }
 
     interface Tls {
-        /** {@code legacy}, {@code default}, {@code strong} or {@code fips} (contract section 2). */
+        /** {@code legacy}, {@code default}, {@code strong} or {@code fips} (docs/tls.md). */
         @WithDefault("default")
         String mode();
     }
