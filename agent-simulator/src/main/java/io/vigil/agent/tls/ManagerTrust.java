@@ -14,7 +14,8 @@ import java.util.List;
  * An agent trusts only manager certificates (docs/agent-protocol.md, "Certificates and roles"): a certificate naming
  * {@code urn:vigil:manager}, chained to the CA whose SHA-256 the agent pinned with its activation token. Used for the
  * gateway's server certificate and for the manager's client certificate on the agent's listening port. Host names play
- * no part: the identity is the certificate's SAN URI.
+ * no part: the identity is the certificate's SAN URI. Every certificate that signs another on the path must be a CA
+ * (basicConstraints and keyUsage), so an agent's own certificate cannot vouch for a forged manager certificate.
  */
 public final class ManagerTrust extends X509ExtendedTrustManager {
 
@@ -65,9 +66,34 @@ public final class ManagerTrust extends X509ExtendedTrustManager {
         for (X509Certificate certificate : path) {
             certificate.checkValidity();
         }
+        for (int i = 1; i < path.size(); i++) {
+            checkIssuer(path.get(i), i - 1);
+        }
         if (!CertificateNames.isManager(leaf)) {
             throw new CertificateException("the certificate does not name " + CertificateNames.MANAGER + ": "
                     + leaf.getSubjectX500Principal().getName());
+        }
+    }
+
+    /**
+     * A certificate that signed another one on the path must be a CA: basicConstraints {@code cA=true} with a path
+     * length that allows the CAs below it, and {@code keyCertSign} when it has a keyUsage. So no end-entity certificate
+     * (an agent's is {@code cA=false}) can vouch for a forged "manager" certificate.
+     */
+    static void checkIssuer(X509Certificate issuer, int casBelow) throws CertificateException {
+        int pathLength = issuer.getBasicConstraints();
+        if (pathLength < 0) {
+            throw new CertificateException("the chain is signed by a certificate that is not a CA (basicConstraints "
+                    + "cA=false): " + issuer.getSubjectX500Principal().getName());
+        }
+        if (pathLength < casBelow) {
+            throw new CertificateException("the chain is longer than the path length allowed by "
+                    + issuer.getSubjectX500Principal().getName());
+        }
+        boolean[] keyUsage = issuer.getKeyUsage();
+        if (keyUsage != null && (keyUsage.length < 6 || !keyUsage[5])) {
+            throw new CertificateException("the chain is signed by a certificate without keyCertSign: "
+                    + issuer.getSubjectX500Principal().getName());
         }
     }
 

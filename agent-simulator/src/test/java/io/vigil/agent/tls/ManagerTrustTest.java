@@ -3,13 +3,23 @@ package io.vigil.agent.tls;
 import io.vigil.tls.CertificateNames;
 import io.vigil.agent.testing.TestPki;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -90,5 +100,62 @@ class ManagerTrustTest {
         assertThatThrownBy(() -> new ManagerTrust("abc")).isInstanceOf(IllegalArgumentException.class);
         assertThat(CaPin.normalisePin(pki.caSha256().replaceAll("(..)(?!$)", "$1:").toUpperCase()))
                 .isEqualTo(pki.caSha256());
+    }
+
+    @Test
+    void refusesAManagerCertificateSignedByAnAgentCertificate() throws Exception {
+        ManagerTrust trust = new ManagerTrust(pki.caSha256());
+        TestPki.Identity agent = pki.issue(KeyMaterial.newKeyPair(), "urn:vigil:computer:8", Duration.ofDays(1));
+        X509Certificate forged = signedBy(agent, CertificateNames.MANAGER);
+        X509Certificate[] chain = {forged, agent.certificate(), pki.ca()};
+        // the chain itself is sound (each certificate signed by the next, up to the pinned CA) ...
+        forged.verify(agent.certificate().getPublicKey());
+        assertThat(agent.certificate().getBasicConstraints()).isEqualTo(-1);
+
+        // ... but an agent certificate (cA=false) is no CA: refused as a server and as a client certificate
+        assertThatThrownBy(() -> trust.checkServerTrusted(chain, "RSA"))
+                .isInstanceOf(CertificateException.class).hasMessageContaining("not a CA");
+        assertThatThrownBy(() -> trust.checkClientTrusted(chain, "RSA"))
+                .isInstanceOf(CertificateException.class).hasMessageContaining("not a CA");
+        assertThat(trust.lastRejection()).contains("basicConstraints");
+    }
+
+    @Test
+    void anIssuerMustBeACaWithKeyCertSignAndAPathLengthThatAllowsTheChain() throws Exception {
+        X509Certificate caWithoutCertSign = certificate(new BasicConstraints(true),
+                new KeyUsage(KeyUsage.digitalSignature));
+        assertThatThrownBy(() -> ManagerTrust.checkIssuer(caWithoutCertSign, 0))
+                .isInstanceOf(CertificateException.class).hasMessageContaining("keyCertSign");
+        X509Certificate caPathZero = certificate(new BasicConstraints(0), new KeyUsage(KeyUsage.keyCertSign));
+        ManagerTrust.checkIssuer(caPathZero, 0);
+        assertThatThrownBy(() -> ManagerTrust.checkIssuer(caPathZero, 1))
+                .isInstanceOf(CertificateException.class).hasMessageContaining("path length");
+        ManagerTrust.checkIssuer(pki.ca(), 0);
+    }
+
+    /** A certificate naming {@code sanUri}, signed with the key of {@code issuer} (whatever kind it is). */
+    private static X509Certificate signedBy(TestPki.Identity issuer, String sanUri) throws Exception {
+        var keys = KeyMaterial.newKeyPair();
+        var builder = new JcaX509v3CertificateBuilder(
+                X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
+                BigInteger.valueOf(System.nanoTime()), Date.from(Instant.now().minusSeconds(60)),
+                Date.from(Instant.now().plus(Duration.ofDays(1))), new X500Name("CN=forged-manager"), keys.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        builder.addExtension(Extension.subjectAlternativeName, false,
+                new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, sanUri)));
+        var signer = new JcaContentSignerBuilder("SHA256withRSA").build(issuer.keyPair().getPrivate());
+        return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+    }
+
+    /** A self-signed certificate with the given constraints and key usage. */
+    private static X509Certificate certificate(BasicConstraints constraints, KeyUsage usage) throws Exception {
+        var keys = KeyMaterial.newKeyPair();
+        var builder = new JcaX509v3CertificateBuilder(new X500Name("CN=issuer"), BigInteger.ONE,
+                Date.from(Instant.now().minusSeconds(60)), Date.from(Instant.now().plus(Duration.ofDays(1))),
+                new X500Name("CN=issuer"), keys.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, constraints);
+        builder.addExtension(Extension.keyUsage, true, usage);
+        var signer = new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate());
+        return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     }
 }
