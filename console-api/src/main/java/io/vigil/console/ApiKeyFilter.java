@@ -6,8 +6,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Every {@code /api} call needs {@code api-secret-key}: 401 when missing or wrong, 403 when a read-only key writes.
@@ -20,11 +22,22 @@ public class ApiKeyFilter {
     public static final String CALLER = "vigil.caller";
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-    private final ApiKeys keys;
+    private final Supplier<ApiKeys> keys;
 
-    /** @param apiKeys {@code vigil.api-keys}: comma-separated {@code key:role}, role full-access or read-only */
-    public ApiKeyFilter(@ConfigProperty(name = "vigil.api-keys") Optional<String> apiKeys) {
-        this.keys = ApiKeys.parse(apiKeys.orElse(""));
+    /**
+     * @param apiKeys     {@code vigil.api-keys}: comma-separated {@code key:role}, role full-access or read-only
+     * @param apiKeysFile {@code vigil.api-keys-file}: a file holding the same, read again when it changes (a mounted
+     *                    Secret: rotation without restart); wins over {@code vigil.api-keys}
+     */
+    public ApiKeyFilter(@ConfigProperty(name = "vigil.api-keys") Optional<String> apiKeys,
+                        @ConfigProperty(name = "vigil.api-keys-file") Optional<String> apiKeysFile) {
+        if (apiKeysFile.isPresent() && !apiKeysFile.get().isBlank()) {
+            ApiKeysFile file = new ApiKeysFile(Path.of(apiKeysFile.get()));
+            this.keys = file::keys;
+        } else {
+            ApiKeys fixed = ApiKeys.parse(apiKeys.orElse(""));
+            this.keys = () -> fixed;
+        }
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -33,7 +46,7 @@ public class ApiKeyFilter {
         if (!path.equals("/api") && !path.startsWith("/api/")) {
             return Optional.empty();
         }
-        Optional<ApiKeys.Caller> caller = keys.authenticate(request.getHeaderString(HEADER));
+        Optional<ApiKeys.Caller> caller = keys.get().authenticate(request.getHeaderString(HEADER));
         if (caller.isEmpty()) {
             return Optional.of(Problems.response(Problem.of(401, "unauthorized", "Unauthorized",
                     "a valid " + HEADER + " header is required")));
