@@ -1,43 +1,44 @@
 package io.vigil.alerts;
 
 import io.quarkus.arc.DefaultBean;
+import io.vigil.events.KafkaAccess;
+import io.vigil.kafka.KafkaClientFactory;
+import io.vigil.kafka.KafkaUsage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.util.Properties;
+import java.util.List;
+import java.util.Map;
 
-/** The one idempotent producer (acks=all) of this service: outbox relay and liveness judgements. */
+/**
+ * The one idempotent producer (acks=all) of this service (outbox relay and liveness judgements), made by the shared
+ * {@link KafkaClientFactory} from the whole {@code kafka.*} configuration, and what the start-up check verifies.
+ */
 @ApplicationScoped
 public class KafkaClients {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Produces
     @ApplicationScoped
     @DefaultBean
-    KafkaProducer<String, byte[]> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "alert-service");
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    KafkaProducer<String, byte[]> producer(KafkaClientFactory kafka) {
+        return kafka.producer("alert-service", Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true", ProducerConfig.LINGER_MS_CONFIG, "2"));
     }
 
     void close(@Disposes KafkaProducer<String, byte[]> producer) {
         producer.close(Duration.ofSeconds(5));
     }
 
-    public String bootstrapServers() {
-        return bootstrapServers;
+    /** The topics of the ACL table and the engine's consumer group. */
+    @Produces
+    @Singleton
+    KafkaUsage usage(AlertsConfig config) {
+        KafkaAccess.ServiceAccess access = KafkaAccess.of(KafkaAccess.ALERT_SERVICE).orElseThrow();
+        return new KafkaUsage(access.reads(), access.writes(), List.of(config.engine().groupId()));
     }
 }

@@ -1,10 +1,12 @@
 package io.vigil.alerts.engine;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import java.util.Properties;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The engine's consumer: no offset commits (state is rebuilt from the log), range assignment for co-location, a
@@ -15,10 +17,9 @@ final class ConsumerSettings {
     private ConsumerSettings() {
     }
 
-    static Properties properties(EngineSettings settings) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+    /** The engine's tuning on top of the service's Kafka configuration (the factory adds client id and group). */
+    static Map<String, Object> overrides() {
+        Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
@@ -29,8 +30,11 @@ final class ConsumerSettings {
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return props;
+    }
+
+    static KafkaConsumer<byte[], byte[]> consumer(EngineSettings settings) {
+        return settings.kafka().consumer("alert-service-engine", settings.groupId(), overrides(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -54,7 +54,7 @@ public final class DeadlineEngine implements AutoCloseable {
             return;
         }
         running = true;
-        consumer = new KafkaConsumer<>(ConsumerSettings.properties(settings));
+        consumer = ConsumerSettings.consumer(settings);
         thread = Thread.ofPlatform().name("deadline-engine-" + settings.groupId()).start(this::run);
     }
 
@@ -86,10 +86,14 @@ public final class DeadlineEngine implements AutoCloseable {
             try {
                 runConsumer();
             } catch (RuntimeException e) {
+                // refused credentials or ACLs: reported once with the setting to fix, held until the check passes
+                if (!settings.failures().failed("alert-service-engine", e, () -> running)) {
+                    return;
+                }
                 LOG.errorf(e, "deadline engine failed, rejoining and rebuilding: %s", e.getMessage());
                 java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
                 if (running) {
-                    consumer = new KafkaConsumer<>(ConsumerSettings.properties(settings));
+                    consumer = ConsumerSettings.consumer(settings);
                 }
             }
         }

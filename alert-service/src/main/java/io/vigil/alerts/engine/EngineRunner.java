@@ -5,9 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vigil.alerts.AlertsConfig;
-import io.vigil.alerts.KafkaClients;
 import io.vigil.alerts.liveness.LivenessSettings;
 import io.vigil.alerts.outage.OutageMonitor;
+import io.vigil.kafka.KafkaClientFactory;
+import io.vigil.kafka.KafkaConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -16,16 +17,18 @@ import jakarta.enterprise.event.Observes;
 public class EngineRunner {
 
     private final AlertsConfig config;
-    private final KafkaClients kafka;
+    private final KafkaClientFactory kafka;
+    private final KafkaConnection connection;
     private final EngineSink sink;
     private final OutageMonitor outage;
     private final MeterRegistry meters;
     private volatile DeadlineEngine engine;
 
-    public EngineRunner(AlertsConfig config, KafkaClients kafka, EngineSink sink, OutageMonitor outage,
-                        MeterRegistry meters) {
+    public EngineRunner(AlertsConfig config, KafkaClientFactory kafka, KafkaConnection connection, EngineSink sink,
+                        OutageMonitor outage, MeterRegistry meters) {
         this.config = config;
         this.kafka = kafka;
+        this.connection = connection;
         this.sink = sink;
         this.outage = outage;
         this.meters = meters;
@@ -60,7 +63,7 @@ public class EngineRunner {
         LivenessSettings defaults = new LivenessSettings((int) config.defaults().heartbeatInterval().toSeconds(),
                 Math.max(LivenessSettings.UNLIMITED, config.defaults().missedThreshold()), LivenessSettings.UNLIMITED,
                 false);
-        EngineSettings settings = new EngineSettings(kafka.bootstrapServers(), e.groupId(), e.pollTimeout(),
+        EngineSettings settings = new EngineSettings(kafka, connection, e.groupId(), e.pollTimeout(),
                 e.watermarkRefresh(), e.clockSkewMargin(), e.rebuildLookback(), defaults);
         DeadlineEngine created = new DeadlineEngine(settings, sink, System::currentTimeMillis);
         outage.register(created);
