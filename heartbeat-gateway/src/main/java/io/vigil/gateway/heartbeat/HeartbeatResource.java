@@ -3,6 +3,8 @@ package io.vigil.gateway.heartbeat;
 import io.vertx.core.http.HttpServerRequest;
 import io.vigil.console.Problems;
 import io.vigil.gateway.AgentBodies;
+import io.vigil.gateway.guard.EventCap;
+import io.vigil.gateway.guard.GuardConfig;
 import io.vigil.gateway.state.ComputerDirectory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -25,10 +27,12 @@ public class HeartbeatResource {
 
     private final HeartbeatService service;
     private final ComputerDirectory directory;
+    private final int maxEvents;
 
-    public HeartbeatResource(HeartbeatService service, ComputerDirectory directory) {
+    public HeartbeatResource(HeartbeatService service, ComputerDirectory directory, GuardConfig guard) {
         this.service = service;
         this.directory = directory;
+        this.maxEvents = guard.maxEvents();
     }
 
     @POST
@@ -37,6 +41,7 @@ public class HeartbeatResource {
     public CompletionStage<Response> heartbeat(byte[] body, @Context HttpServerRequest request) {
         AgentIdentity agent = AgentIdentity.of(request, directory);
         Heartbeat heartbeat = HeartbeatValidator.validate(AgentBodies.parse(body));
+        EventCap.check(heartbeat, maxEvents);
         CompletableFuture<Response> answer = new CompletableFuture<>();
         Thread.ofVirtual().name("heartbeat-" + agent.computerID()).start(() -> {
             try {

@@ -1,0 +1,63 @@
+package io.vigil.gateway.guard;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
+
+/**
+ * What the agent port allows a client before it is refused ({@code vigil.gateway.guard.*}); see the README's
+ * "Hostile clients" section. The HTTP-level timeouts and caps are Quarkus settings ({@code quarkus.http.*}).
+ */
+@ConfigMapping(prefix = "vigil.gateway.guard")
+public interface GuardConfig {
+
+    /** Heartbeats one computer may send per heartbeat interval before it gets 429 with Retry-After. */
+    @WithName("heartbeats-per-interval")
+    @WithDefault("5")
+    int heartbeatsPerInterval();
+
+    /** The shortest window the heartbeat budget is counted over (a shorter interval counts as this). */
+    @WithName("heartbeat-window-minimum")
+    @WithDefault("10s")
+    Duration heartbeatWindowMinimum();
+
+    /** Log entries one heartbeat may carry (an agent sends older ones later and counts what it drops). */
+    @WithName("max-events")
+    @WithDefault("1000")
+    int maxEvents();
+
+    /** Largest body of a request without a client certificate (activation: the token and a CSR), in bytes. */
+    @WithName("unauthenticated-body-bytes")
+    @WithDefault("16384")
+    int unauthenticatedBodyBytes();
+
+    /** A TCP connection must finish its TLS handshake within this. */
+    @WithName("handshake-timeout")
+    @WithDefault("10s")
+    Duration handshakeTimeout();
+
+    /** A request body must have arrived in full within this of the request head (slow-sender timeout). */
+    @WithName("request-timeout")
+    @WithDefault("20s")
+    Duration requestTimeout();
+
+    /** {@code Retry-After} of the 503 answered while the gateway has not read the computers' state yet. */
+    @WithName("starting-retry-after-seconds")
+    @WithDefault("5")
+    int startingRetryAfterSeconds();
+
+    /** Certificate renewals. */
+    Renewals renewals();
+
+    interface Renewals {
+        /** Renewal requests one computer may make per {@link #window()} (inside the renewal window). */
+        @WithDefault("3")
+        int max();
+
+        /** The window over which renewal requests are counted. */
+        @WithDefault("1h")
+        Duration window();
+    }
+}

@@ -1,0 +1,75 @@
+package io.vigil.gateway.guard;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * A token bucket per key: {@code perWindow} requests per window, refilled evenly, burst at most {@code perWindow}.
+ * Buckets that have refilled completely are forgotten by {@link #sweep()}, so a fleet that keeps to its budget holds
+ * only the buckets of computers that spoke recently (about {@code 1/perWindow} of them).
+ */
+public final class RateBudget {
+
+    private final int perWindow;
+    private final LongSupplier nanos;
+    private final Map<Long, Bucket> buckets = new ConcurrentHashMap<>();
+
+    private static final class Bucket {
+        double tokens;
+        long at;
+        long windowNanos;
+    }
+
+    public RateBudget(int perWindow, LongSupplier nanos) {
+        if (perWindow < 1) {
+            throw new IllegalArgumentException("the budget must allow at least 1 request per window");
+        }
+        this.perWindow = perWindow;
+        this.nanos = nanos;
+    }
+
+    /** Takes one request from the key's budget: 0 when admitted, else the whole seconds until the next one is. */
+    public long acquire(long key, Duration window) {
+        long windowNanos = Math.max(1, window.toNanos());
+        long now = nanos.getAsLong();
+        Bucket bucket = buckets.computeIfAbsent(key, k -> {
+            Bucket fresh = new Bucket();
+            fresh.tokens = perWindow;
+            fresh.at = now;
+            return fresh;
+        });
+        synchronized (bucket) {
+            refill(bucket, now, windowNanos);
+            if (bucket.tokens >= 1) {
+                bucket.tokens -= 1;
+                return 0;
+            }
+            double nanosToNext = (1 - bucket.tokens) * windowNanos / perWindow;
+            return Math.max(1, (long) Math.ceil(nanosToNext / 1e9));
+        }
+    }
+
+    private void refill(Bucket bucket, long now, long windowNanos) {
+        bucket.windowNanos = windowNanos;
+        bucket.tokens = Math.min(perWindow, bucket.tokens + (double) (now - bucket.at) * perWindow / windowNanos);
+        bucket.at = now;
+    }
+
+    /** Forgets every bucket that is full again; returns how many remain. */
+    public int sweep() {
+        long now = nanos.getAsLong();
+        buckets.values().removeIf(bucket -> {
+            synchronized (bucket) {
+                refill(bucket, now, bucket.windowNanos == 0 ? 1 : bucket.windowNanos);
+                return bucket.tokens >= perWindow;
+            }
+        });
+        return buckets.size();
+    }
+
+    public int size() {
+        return buckets.size();
+    }
+}
