@@ -27,9 +27,12 @@ public interface GatewayConfig {
     @WithDefault("30d")
     Duration certificateRenewBefore();
 
-    /** Base URL of agent-registry's internal API. */
+    /**
+     * Base URL of agent-registry's internal port (HTTPS: the gateway presents {@code urn:vigil:service:heartbeat-gateway}
+     * and the server must prove {@code urn:vigil:service:agent-registry}).
+     */
     @WithName("registry-url")
-    @WithDefault("http://127.0.0.1:8082")
+    @WithDefault("https://127.0.0.1:9082")
     String registryUrl();
 
     /** Host names and IP addresses put into the manager certificate besides {@code urn:vigil:manager}. */

@@ -6,6 +6,8 @@ import io.vigil.console.Problem;
 import io.vigil.console.ProblemException;
 import io.vigil.events.EventJson;
 import io.vigil.gateway.GatewayConfig;
+import io.vigil.tls.service.ServiceIdentity;
+import io.vigil.tls.service.ServiceTls;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -17,18 +19,24 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
-/** agent-registry's internal API: {@code POST /internal/activations} and {@code /internal/computers/{id}/certificate}. */
+/**
+ * agent-registry's internal API: {@code POST /internal/activations} and {@code /internal/computers/{id}/certificate},
+ * over mutual TLS as {@code urn:vigil:service:heartbeat-gateway}.
+ */
 @ApplicationScoped
 public class RegistryClient {
 
     private static final Logger LOG = Logger.getLogger(RegistryClient.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(8);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http;
     private final String baseUrl;
 
-    public RegistryClient(GatewayConfig config) {
+    public RegistryClient(GatewayConfig config, ServiceTls tls) {
         this.baseUrl = config.registryUrl().replaceAll("/+$", "");
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+                .sslContext(tls.clientContext(ServiceIdentity.AGENT_REGISTRY))
+                .sslParameters(ServiceTls.clientParameters()).build();
     }
 
     /** The registry's answer to an activation. */

@@ -2,9 +2,15 @@ package io.vigil.gateway.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vigil.events.EventJson;
+import io.vigil.gateway.ca.CaDirectory;
+import io.vigil.gateway.internal.ServiceCertificates;
+import io.vigil.tls.service.ServiceIdentity;
+import io.vigil.tls.service.ServiceTls;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,19 +30,29 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
     public static final List<JsonNode> ACTIVATIONS = new CopyOnWriteArrayList<>();
     public static final List<String> RENEWALS = new CopyOnWriteArrayList<>();
     private static final AtomicLong NEXT_ID = new AtomicLong(1000);
-    private HttpServer server;
+    private HttpsServer server;
 
     @Override
     public Map<String, String> start() {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+            CaDirectory ca = new CaDirectory(TestAgent.CA_DIR);
+            ca.initialise();
+            ServiceTls registry = new ServiceCertificates(ca.load()).issue(ServiceIdentity.AGENT_REGISTRY);
+            server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+            server.setHttpsConfigurator(new HttpsConfigurator(registry.clientContext(ServiceIdentity.HEARTBEAT_GATEWAY)) {
+                @Override
+                public void configure(HttpsParameters parameters) {
+                    parameters.setNeedClientAuth(true);
+                    parameters.setProtocols(new String[]{ServiceTls.PROTOCOL});
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         server.createContext("/internal/activations", this::activation);
         server.createContext("/internal/computers/", this::renewal);
         server.start();
-        return Map.of("vigil.gateway.registry-url", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of("vigil.gateway.registry-url", "https://127.0.0.1:" + server.getAddress().getPort());
     }
 
     private void activation(HttpExchange exchange) throws IOException {
