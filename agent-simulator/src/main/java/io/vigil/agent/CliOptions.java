@@ -16,7 +16,9 @@ record CliOptions(URI gateway, URI registry, String apiKey, String token, String
             usage: java -jar agent-simulator.jar [options]
               --gateway URL            the gateway's agent port (default https://127.0.0.1:4120)
               --registry URL           agent-registry, to create a token (default http://127.0.0.1:8082)
-              --api-key KEY            console API key (full access), to create the activation token
+              --api-key-file FILE      file holding the console API key (full access), to create the activation
+                                       token; without it the key comes from the environment variable VIGIL_API_KEY
+                                       (a key is never given on the command line, where every user could read it)
               --token T --ca-sha256 H  use this activation token and CA pin instead of creating a token
               --policy-id N            policy of a created token (default 1, the Base Policy)
               --count N                number of agents (default 1)
@@ -38,6 +40,11 @@ record CliOptions(URI gateway, URI registry, String apiKey, String token, String
             """;
 
     static CliOptions parse(List<String> args) {
+        return parse(args, System::getenv);
+    }
+
+    /** @param environment the process environment ({@link ApiKeySource#VARIABLE}) */
+    static CliOptions parse(List<String> args, java.util.function.UnaryOperator<String> environment) {
         Deque<String> in = new ArrayDeque<>(args);
         URI gateway = URI.create("https://127.0.0.1:4120");
         URI registry = URI.create("http://127.0.0.1:8082");
@@ -52,7 +59,9 @@ record CliOptions(URI gateway, URI registry, String apiKey, String token, String
             switch (option) {
                 case "--gateway" -> gateway = URI.create(value(in, option));
                 case "--registry" -> registry = URI.create(value(in, option));
-                case "--api-key" -> apiKey = value(in, option);
+                case "--api-key-file" -> apiKey = ApiKeySource.file(java.nio.file.Path.of(value(in, option)));
+                case "--api-key" -> throw new IllegalArgumentException(
+                        "--api-key is not accepted: give --api-key-file FILE or the environment variable VIGIL_API_KEY");
                 case "--token" -> token = value(in, option);
                 case "--ca-sha256" -> ca = value(in, option);
                 case "--policy-id" -> policy = Long.parseLong(value(in, option));
@@ -81,8 +90,12 @@ record CliOptions(URI gateway, URI registry, String apiKey, String token, String
         if ((token == null) != (ca == null)) {
             throw new IllegalArgumentException("--token and --ca-sha256 go together");
         }
-        if (token == null && apiKey == null) {
-            throw new IllegalArgumentException("give --api-key (to create a token) or --token with --ca-sha256");
+        if (apiKey == null) {
+            apiKey = environment.apply(ApiKeySource.VARIABLE);
+        }
+        if (token == null && (apiKey == null || apiKey.isBlank())) {
+            throw new IllegalArgumentException("give --api-key-file or VIGIL_API_KEY (to create a token), or --token "
+                    + "with --ca-sha256");
         }
         if (basePort != 0 && basePort + count - 1 > 65535) {
             throw new IllegalArgumentException("--listen-base-port + --count exceeds 65535");

@@ -1,19 +1,30 @@
 package io.vigil.agent;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CliOptionsTest {
 
+    private static final UnaryOperator<String> NO_ENVIRONMENT = name -> null;
+
+    @TempDir
+    Path dir;
+
     @Test
-    void theDemoFleetCommandLine() {
+    void theDemoFleetCommandLine() throws Exception {
+        Path keyFile = Files.writeString(dir.resolve("api-key"), "KEY\n");
         CliOptions o = CliOptions.parse(List.of("--gateway", "https://127.0.0.1:4120", "--registry",
-                "http://127.0.0.1:8082", "--api-key", "KEY", "--count", "5", "--host-prefix", "demo-"));
+                "http://127.0.0.1:8082", "--api-key-file", keyFile.toString(), "--count", "5", "--host-prefix",
+                "demo-"), NO_ENVIRONMENT);
 
         assertThat(o.count()).isEqualTo(5);
         assertThat(o.apiKey()).isEqualTo("KEY");
@@ -46,13 +57,29 @@ class CliOptionsTest {
     }
 
     @Test
+    void theKeyComesFromTheEnvironmentWithoutAFileAndNeverFromTheCommandLine() throws Exception {
+        assertThat(CliOptions.parse(List.of("--count", "2"), name -> name.equals("VIGIL_API_KEY") ? "ENVKEY" : null)
+                .apiKey()).isEqualTo("ENVKEY");
+        assertThatThrownBy(() -> CliOptions.parse(List.of("--api-key", "K"), NO_ENVIRONMENT))
+                .hasMessageContaining("--api-key-file");
+        Path empty = Files.writeString(dir.resolve("empty"), "\n");
+        assertThatThrownBy(() -> CliOptions.parse(List.of("--api-key-file", empty.toString()), NO_ENVIRONMENT))
+                .hasMessageContaining("empty");
+        assertThatThrownBy(() -> CliOptions.parse(List.of("--api-key-file", dir.resolve("none").toString()),
+                NO_ENVIRONMENT)).hasMessageContaining("cannot read");
+    }
+
+    @Test
     void mistakesAreRefusedWithAMessage() {
-        assertThatThrownBy(() -> CliOptions.parse(List.of("--count", "5"))).hasMessageContaining("--api-key");
-        assertThatThrownBy(() -> CliOptions.parse(List.of("--token", "T"))).hasMessageContaining("--ca-sha256");
-        assertThatThrownBy(() -> CliOptions.parse(List.of("--api-key", "K", "--bogus"))).hasMessageContaining("--bogus");
-        assertThatThrownBy(() -> CliOptions.parse(List.of("--api-key", "K", "--count"))).hasMessageContaining("value");
-        assertThatThrownBy(() -> CliOptions.parse(List.of("--api-key", "K", "--count", "0"))).hasMessageContaining("at least 1");
-        assertThatThrownBy(() -> CliOptions.parse(List.of("--api-key", "K", "--listen-base-port", "65000",
-                "--count", "1000"))).hasMessageContaining("65535");
+        UnaryOperator<String> key = name -> "K";
+        assertThatThrownBy(() -> CliOptions.parse(List.of("--count", "5"), NO_ENVIRONMENT))
+                .hasMessageContaining("--api-key-file");
+        assertThatThrownBy(() -> CliOptions.parse(List.of("--token", "T"), NO_ENVIRONMENT))
+                .hasMessageContaining("--ca-sha256");
+        assertThatThrownBy(() -> CliOptions.parse(List.of("--bogus"), key)).hasMessageContaining("--bogus");
+        assertThatThrownBy(() -> CliOptions.parse(List.of("--count"), key)).hasMessageContaining("value");
+        assertThatThrownBy(() -> CliOptions.parse(List.of("--count", "0"), key)).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> CliOptions.parse(List.of("--listen-base-port", "65000", "--count", "1000"), key))
+                .hasMessageContaining("65535");
     }
 }
