@@ -1,46 +1,43 @@
 package io.vigil.registry.kafka;
 
+import io.vigil.kafka.KafkaClientFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.util.HashMap;
 import java.util.Map;
 
-/** The registry's Kafka clients: string keys (computer IDs), CloudEvents JSON bytes as values. */
+/**
+ * The registry's tuning of its Kafka clients (string keys, computer IDs; CloudEvents JSON bytes as values), on top of
+ * the service's whole Kafka configuration that the shared {@link KafkaClientFactory} starts from.
+ */
 public final class KafkaClients {
 
     private KafkaClients() {
     }
 
     /** Idempotent, acks=all: a send is acknowledged only once durable, and retries never reorder or duplicate. */
-    public static KafkaProducer<String, byte[]> producer(String bootstrapServers, String clientId) {
+    public static KafkaProducer<String, byte[]> producer(KafkaClientFactory kafka, String clientId) {
         Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        return kafka.producer(clientId, props);
     }
 
     /**
      * A consumer in a group with range assignment (co-partitioned topics: partition p of every topic goes to the same
      * member), manual commits, reading from the beginning when the group has no position.
      */
-    public static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, String groupId, int maxPollRecords) {
+    public static KafkaConsumer<String, byte[]> consumer(KafkaClientFactory kafka, String groupId,
+                                                         int maxPollRecords) {
         Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -50,6 +47,6 @@ public final class KafkaClients {
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 32 * 1024 * 1024);
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
-        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        return kafka.consumer("agent-registry-status", groupId, props);
     }
 }

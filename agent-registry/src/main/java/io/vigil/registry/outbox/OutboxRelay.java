@@ -3,6 +3,9 @@ package io.vigil.registry.outbox;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vigil.kafka.KafkaClientFactory;
+import io.vigil.kafka.KafkaConnection;
+import io.vigil.kafka.KafkaFailures;
 import io.vigil.registry.config.RegistryConfig;
 import io.vigil.registry.kafka.KafkaClients;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -37,21 +39,23 @@ public class OutboxRelay {
 
     private final AgroalDataSource dataSource;
     private final RegistryConfig config;
-    private final String bootstrapServers;
+    private final KafkaClientFactory kafka;
+    private final KafkaFailures failures;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
 
-    public OutboxRelay(AgroalDataSource dataSource, RegistryConfig config,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public OutboxRelay(AgroalDataSource dataSource, RegistryConfig config, KafkaClientFactory kafka,
+                       KafkaConnection failures) {
         this.dataSource = dataSource;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
+        this.failures = failures;
     }
 
     void onStart(@Observes StartupEvent event) {
-        producer = KafkaClients.producer(bootstrapServers, "agent-registry-outbox");
+        producer = KafkaClients.producer(kafka, "agent-registry-outbox");
         running = true;
         thread = Thread.ofPlatform().name("registry-outbox-relay").daemon().start(this::loop);
     }
@@ -88,6 +92,10 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
+                // refused credentials or ACLs: reported once with the setting to fix, held until the check passes
+                if (!failures.failed("agent-registry-outbox", e, () -> running)) {
+                    return;
+                }
                 LOG.warnf("outbox relay failed, retrying: %s", e.getMessage());
             }
         }

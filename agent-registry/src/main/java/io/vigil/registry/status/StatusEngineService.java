@@ -4,12 +4,14 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vigil.kafka.KafkaClientFactory;
+import io.vigil.kafka.KafkaConnection;
+import io.vigil.kafka.KafkaFailures;
 import io.vigil.registry.config.RegistryConfig;
 import io.vigil.registry.kafka.KafkaClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -29,7 +31,8 @@ public class StatusEngineService {
 
     private final RegistryConfig config;
     private final AgroalDataSource dataSource;
-    private final String bootstrapServers;
+    private final KafkaClientFactory kafka;
+    private final KafkaFailures failures;
     private final EngineMetrics metrics;
     private final ListeningPortSink ports;
     private volatile boolean stopped;
@@ -38,12 +41,12 @@ public class StatusEngineService {
     private KafkaProducer<String, byte[]> producer;
 
     public StatusEngineService(RegistryConfig config, AgroalDataSource dataSource, MeterRegistry registry,
-                               ListeningPortSink ports,
-                               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                               ListeningPortSink ports, KafkaClientFactory kafka, KafkaConnection failures) {
         this.config = config;
         this.dataSource = dataSource;
         this.ports = ports;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
+        this.failures = failures;
         this.metrics = new MicrometerEngineMetrics(registry);
     }
 
@@ -60,7 +63,7 @@ public class StatusEngineService {
     /** Starts the engine thread (also used by tests to restart the engine). */
     public synchronized void start() {
         stopped = false;
-        producer = KafkaClients.producer(bootstrapServers, "agent-registry-status");
+        producer = KafkaClients.producer(kafka, "agent-registry-status");
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().name("registry-status-engine").daemon().factory());
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -97,7 +100,7 @@ public class StatusEngineService {
         }
         try {
             StatusEngine fresh = new StatusEngine(
-                    KafkaClients.consumer(bootstrapServers, config.status().groupId(),
+                    KafkaClients.consumer(kafka, config.status().groupId(),
                             config.status().maxPollRecords()),
                     new StatusPublisher(producer), new JdbcStateStore(dataSource), ports, metrics,
                     config.status().flushInterval());
@@ -107,6 +110,10 @@ public class StatusEngineService {
             }
             fresh.run();
         } catch (RuntimeException e) {
+            // refused credentials or ACLs: reported once with the setting to fix, held until the check passes
+            if (!failures.failed("agent-registry-status", e, () -> !stopped)) {
+                return;
+            }
             if (!stopped) {
                 LOG.errorf("status engine failed, rebuilding from the database and the log in %d s: %s",
                         RESTART_DELAY.toSeconds(), e.getMessage());

@@ -6,6 +6,7 @@ import io.vigil.events.Topics;
 import io.vigil.events.cloudevents.CloudEvents;
 import io.vigil.events.computer.ComputerRegistration;
 import io.vigil.events.heartbeat.HeartbeatReceived;
+import io.vigil.kafka.KafkaClientFactory;
 import io.vigil.registry.kafka.KafkaClients;
 import io.vigil.testkit.Infrastructure;
 import io.vigil.testkit.PostgresServer;
@@ -67,8 +68,9 @@ public final class RegistryHeartbeatBenchmark {
 
             long heapBefore = usedHeap();
             Counting metrics = new Counting();
-            KafkaProducer<String, byte[]> statusProducer = KafkaClients.producer(bootstrap, "bench-status");
-            StatusEngine engine = new StatusEngine(KafkaClients.consumer(bootstrap, "bench-" + System.nanoTime(),
+            KafkaClientFactory kafka = new KafkaClientFactory(Map.of("bootstrap.servers", bootstrap));
+            KafkaProducer<String, byte[]> statusProducer = KafkaClients.producer(kafka, "bench-status");
+            StatusEngine engine = new StatusEngine(KafkaClients.consumer(kafka, "bench-" + System.nanoTime(),
                     5000), new StatusPublisher(statusProducer), new JdbcStateStore(ds), ListeningPortSink.NONE,
                     metrics, Duration.ofMillis(500));
             Thread thread = Thread.ofPlatform().name("bench-engine").start(engine);
