@@ -26,6 +26,12 @@ public final class Topics {
     public static final String COMPUTERS = "vigil.internal.computers";
     /** Internal: missed-heartbeat judgements (alert-service owns the deadline arithmetic). */
     public static final String LIVENESS = "vigil.internal.liveness";
+    /**
+     * Internal, compacted, LogAppendTime: alert-service's per-computer liveness state (last heartbeat, misses, alert
+     * raised), so that silences longer than the heartbeat topic's retention survive a restart or rebalance; also the
+     * engine's clock ticks (keys {@code clock:...}) that tell it the broker's time.
+     */
+    public static final String LIVENESS_SNAPSHOTS = "vigil.internal.liveness-snapshots";
     /** Internal: failed manager-to-agent calls with their reason (heartbeat-gateway). */
     public static final String CONTACT_FAILURES = "vigil.internal.contact-failures";
     /** Internal, compacted: each computer's operations that its agent reported as failed (heartbeat-gateway). */
@@ -57,6 +63,8 @@ public final class Topics {
             new Spec(POLICY_CONFIG, 1, Map.of("cleanup.policy", "compact"), "compacted"),
             new Spec(COMPUTERS, COMPUTER_PARTITIONS, Map.of("cleanup.policy", "compact"), "compacted"),
             new Spec(LIVENESS, COMPUTER_PARTITIONS, Map.of("retention.ms", WEEK_MS), "7 days"),
+            new Spec(LIVENESS_SNAPSHOTS, COMPUTER_PARTITIONS,
+                    Map.of("cleanup.policy", "compact", "message.timestamp.type", "LogAppendTime"), "compacted"),
             new Spec(CONTACT_FAILURES, COMPUTER_PARTITIONS, Map.of("retention.ms", DAY_MS), "1 day"),
             new Spec(OPERATION_FAILURES, COMPUTER_PARTITIONS, Map.of("cleanup.policy", "compact"), "compacted"),
             new Spec(DEAD_LETTER, 1, Map.of("retention.ms", MONTH_MS), "30 days"));
