@@ -47,7 +47,7 @@ public final class RateBudget {
                 return 0;
             }
             double nanosToNext = (1 - bucket.tokens) * windowNanos / perWindow;
-            return Math.max(1, (long) Math.ceil(nanosToNext / 1e9));
+            return Math.max(1, (long) Math.ceil(nanosToNext / 1e9 - 1e-6)); // no extra second from rounding
         }
     }
 

@@ -1,0 +1,124 @@
+package io.vigil.gateway.guard;
+
+import io.vigil.gateway.heartbeat.Heartbeat;
+import io.vigil.gateway.operations.RenewalPolicy;
+import io.vigil.console.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The guards' plain rules: the per-key budget, the renewal window and budget, the log-entry cap. */
+class GuardRulesTest {
+
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+
+    @Test
+    void aBudgetAdmitsExactlyItsSizeAtOnceThenOneMorePerShareOfTheWindow() {
+        AtomicLong now = new AtomicLong();
+        RateBudget budget = new RateBudget(3, now::get);
+        for (int i = 0; i < 3; i++) {
+            assertThat(budget.acquire(7, MINUTE)).isZero();
+        }
+        assertThat(budget.acquire(7, MINUTE)).isEqualTo(20); // one token every 20 s
+        now.addAndGet(Duration.ofSeconds(19).toNanos());
+        assertThat(budget.acquire(7, MINUTE)).isEqualTo(1);
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(budget.acquire(7, MINUTE)).isZero();
+        assertThat(budget.acquire(7, MINUTE)).isEqualTo(20);
+        // another key has its own budget
+        assertThat(budget.acquire(8, MINUTE)).isZero();
+    }
+
+    @Test
+    void aBudgetNeverRefillsBeyondItsSizeAndKeepsTheLongRunRate() {
+        AtomicLong now = new AtomicLong();
+        RateBudget budget = new RateBudget(5, now::get);
+        now.addAndGet(Duration.ofHours(10).toNanos());
+        int admitted = 0;
+        for (int i = 0; i < 10; i++) {
+            admitted += budget.acquire(1, MINUTE) == 0 ? 1 : 0;
+        }
+        assertThat(admitted).isEqualTo(5);
+        // over 10 windows, one request per second: 5 at once plus 5 per window
+        admitted = 0;
+        for (int second = 0; second < 600; second++) {
+            now.addAndGet(Duration.ofSeconds(1).toNanos());
+            admitted += budget.acquire(1, MINUTE) == 0 ? 1 : 0;
+        }
+        assertThat(admitted).isBetween(50, 51);
+    }
+
+    @Test
+    void fullBucketsAreForgottenAndOthersKept() {
+        AtomicLong now = new AtomicLong();
+        RateBudget budget = new RateBudget(2, now::get);
+        budget.acquire(1, MINUTE);
+        budget.acquire(2, MINUTE);
+        budget.acquire(2, MINUTE);
+        now.addAndGet(Duration.ofSeconds(30).toNanos()); // key 1 full again, key 2 has one of two
+        assertThat(budget.sweep()).isEqualTo(1);
+        now.addAndGet(Duration.ofSeconds(30).toNanos());
+        assertThat(budget.sweep()).isZero();
+        assertThatThrownBy(() -> new RateBudget(0, now::get)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void renewalIsDueFromExactlyRenewBeforeTheExpiry() {
+        AtomicLong now = new AtomicLong();
+        RenewalPolicy policy = new RenewalPolicy(Duration.ofDays(30), 3, Duration.ofHours(1),
+                new RateBudget(3, now::get));
+        Instant expiry = Instant.parse("2027-01-31T00:00:00Z");
+        assertThat(policy.inWindow(expiry, Instant.parse("2027-01-01T00:00:00Z"))).isTrue();
+        assertThat(policy.inWindow(expiry, Instant.parse("2026-12-31T23:59:59.999Z"))).isFalse();
+        assertThat(policy.inWindow(expiry, expiry.plusSeconds(1))).isTrue();
+
+        RenewalPolicy.Refusal early = policy.judge(5, expiry, Instant.parse("2026-12-31T23:59:59Z")).orElseThrow();
+        assertThat(early.problem().status()).isEqualTo(409);
+        assertThat(early.outcome()).isEqualTo("not-due");
+        assertThat(early.problem().detail()).contains("2027-01-01T00:00:00Z");
+    }
+
+    @Test
+    void renewalsBeyondTheBudgetAreRefusedWithTheWaitAndEarlyOnesDoNotCount() {
+        AtomicLong now = new AtomicLong();
+        RenewalPolicy policy = new RenewalPolicy(Duration.ofDays(30), 3, Duration.ofHours(1),
+                new RateBudget(3, now::get));
+        Instant expiry = Instant.parse("2027-01-31T00:00:00Z");
+        Instant early = Instant.parse("2026-12-01T00:00:00Z");
+        Instant due = Instant.parse("2027-01-15T00:00:00Z");
+        for (int i = 0; i < 10; i++) {
+            assertThat(policy.judge(5, expiry, early)).isPresent(); // refused as not due, not counted
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(policy.judge(5, expiry, due)).isEmpty();
+        }
+        RenewalPolicy.Refusal limited = policy.judge(5, expiry, due).orElseThrow();
+        assertThat(limited.problem().status()).isEqualTo(429);
+        assertThat(limited.retryAfterSeconds()).isEqualTo(1200);
+        assertThat(policy.judge(6, expiry, due)).isEmpty();
+    }
+
+    @Test
+    void aHeartbeatMayCarryExactlyTheCapOfLogEntries() {
+        EventCap.check(heartbeat(1000), 1000);
+        assertThatThrownBy(() -> EventCap.check(heartbeat(1001), 1000)).isInstanceOfSatisfying(
+                ProblemException.class, e -> {
+                    assertThat(e.problem().status()).isEqualTo(400);
+                    assertThat(e.problem().invalidParams()).extracting(p -> p.name()).containsExactly("events");
+                });
+    }
+
+    private static Heartbeat heartbeat(int events) {
+        return new Heartbeat("20.0.1", "2026-11-25T10:00:00Z", 1L, "Online", "sha256:" + "0".repeat(64), Map.of(),
+                Collections.nCopies(events, new Heartbeat.Event(7, "2026-11-25T10:00:00Z", null, null)), List.of(),
+                null);
+    }
+}

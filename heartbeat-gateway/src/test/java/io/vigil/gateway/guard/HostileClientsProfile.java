@@ -1,0 +1,18 @@
+package io.vigil.gateway.guard;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.util.Map;
+
+/** Small limits, so that a test can reach them: 3 heartbeats per interval, a cap of 450 connections, short timeouts. */
+public class HostileClientsProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "vigil.gateway.guard.heartbeats-per-interval", "3",
+                "quarkus.http.limits.max-connections", "450",
+                "quarkus.http.idle-timeout", "45s",
+                "vigil.gateway.guard.handshake-timeout", "45s");
+    }
+}

@@ -1,0 +1,175 @@
+package io.vigil.gateway.guard;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.vigil.events.config.ConfigFingerprint;
+import io.vigil.gateway.support.GatewayTestResources;
+import io.vigil.gateway.support.RegistryStub;
+import io.vigil.gateway.support.TestAgent;
+import io.vigil.testkit.VigilTestResource;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The agent port under hostile clients: a per-computer heartbeat budget, and 1,000 slow or idle connections (TCP that
+ * never handshakes, TLS that sends half a request head and goes quiet) that neither exhaust the heap nor keep a real
+ * agent from being served; connections beyond the cap are closed at once, the idle ones after the timeouts.
+ */
+@QuarkusTest
+@TestProfile(HostileClientsProfile.class)
+@QuarkusTestResource(VigilTestResource.class)
+@QuarkusTestResource(RegistryStub.class)
+class HostileClientsTest {
+
+    private static final Logger LOG = Logger.getLogger(HostileClientsTest.class);
+    private static final String DEFAULT_FP = ConfigFingerprint.PREFIX + ConfigFingerprint.BASE_POLICY_DEFAULT_HEX;
+    private static final byte[] HALF_A_HEAD = "POST /agent/v1/heartbeat HTTP/1.1\r\nHost: localhost\r\nContent-"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    @Test
+    void aComputerBeyondItsHeartbeatBudgetGets429WithRetryAfterAndOthersAreNotAffected() {
+        TestAgent noisy = new TestAgent(GatewayTestResources.agentPort());
+        noisy.activate("good-noisy", "noisy-01");
+        TestAgent quiet = new TestAgent(GatewayTestResources.agentPort());
+        quiet.activate("good-quiet", "quiet-01");
+        for (int i = 0; i < 3; i++) {
+            assertThat(noisy.post("/agent/v1/heartbeat", TestAgent.heartbeat(DEFAULT_FP)).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> refused = noisy.post("/agent/v1/heartbeat", TestAgent.heartbeat(DEFAULT_FP));
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(TestAgent.read(refused.body()).get("type").asText()).endsWith("/too-many-heartbeats");
+        // 3 per 600 s interval: the next one is due in 200 s
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(150L, 200L);
+        assertThat(quiet.post("/agent/v1/heartbeat", TestAgent.heartbeat(DEFAULT_FP)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aThousandSlowOrIdleConnectionsNeitherExhaustTheHeapNorStopARealAgent() throws Exception {
+        int port = GatewayTestResources.agentPort();
+        TestAgent agent = new TestAgent(port);
+        agent.activate("good-flood", "flood-01");
+        assertThat(agent.post("/agent/v1/heartbeat", TestAgent.heartbeat(DEFAULT_FP)).statusCode()).isEqualTo(200);
+        long before = heapAfterGc();
+
+        List<Socket> flood = new ArrayList<>();
+        for (int i = 0; i < 600; i++) { // TCP, never a TLS handshake
+            Socket socket = new Socket();
+            socket.connect(new InetSocketAddress("localhost", port), 5_000);
+            flood.add(socket);
+        }
+        List<Socket> slow = openSlowTls(port, 400);
+        flood.addAll(slow);
+        assertThat(slow).as("TLS connections that finished their handshake").hasSizeGreaterThan(390);
+
+        long during = heapAfterGc();
+        long started = System.nanoTime();
+        HttpResponse<String> served = agent.post("/agent/v1/heartbeat", TestAgent.heartbeat(DEFAULT_FP));
+        Duration latency = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(latency).isLessThan(Duration.ofSeconds(10));
+        long growth = during - before;
+        LOG.infof("1,000 hostile connections (600 TCP, %d TLS half-heads): heap %d MiB -> %d MiB (+%d MiB, test "
+                        + "clients included); a real agent's heartbeat took %d ms", slow.size(), before >> 20,
+                during >> 20, growth >> 20, latency.toMillis());
+        assertThat(growth).as("heap growth with 1,000 open hostile connections (server and test clients)")
+                .isLessThan(64L << 20);
+
+        // beyond the cap of 450 established connections (the slow ones still open + the agent's), a new one is closed
+        long stillOpen = slow.stream().filter(socket -> !closed(socket)).count();
+        assertThat(stillOpen).isGreaterThan(380);
+        List<Socket> beyondCap = openSlowTls(port, 100);
+        long overCap = stillOpen + 1 + 100 - 450;
+        await().atMost(Duration.ofSeconds(60)).until(() -> beyondCap.stream().filter(HostileClientsTest::closed)
+                .count() >= overCap - 5);
+        close(beyondCap);
+
+        // idle TLS connections go after the idle timeout (45 s), unhandshaken TCP after the handshake timeout (45 s)
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> flood.stream().filter(HostileClientsTest::closed).count() == flood.size());
+        close(flood);
+        assertThat(agent.post("/agent/v1/heartbeat", TestAgent.heartbeat(DEFAULT_FP)).statusCode()).isEqualTo(200);
+    }
+
+    /** TLS connections without a client certificate that send half a request head, then nothing. */
+    private static List<Socket> openSlowTls(int port, int count) throws Exception {
+        SSLSocketFactory factory = new TestAgent(port).sslContext().getSocketFactory();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Optional<Socket>>> opening = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                opening.add(pool.submit(() -> {
+                    try {
+                        SSLSocket socket = (SSLSocket) factory.createSocket("localhost", port);
+                        socket.setSoTimeout(60_000);
+                        socket.startHandshake();
+                        OutputStream out = socket.getOutputStream();
+                        out.write(HALF_A_HEAD);
+                        out.flush();
+                        return Optional.<Socket>of(socket);
+                    } catch (IOException e) {
+                        return Optional.<Socket>empty();
+                    }
+                }));
+            }
+            List<Socket> open = new ArrayList<>();
+            for (Future<Optional<Socket>> socket : opening) {
+                socket.get().ifPresent(open::add);
+            }
+            return open;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Whether the server closed the connection (end of stream or reset); false while it stays open. */
+    private static boolean closed(Socket socket) {
+        try {
+            socket.setSoTimeout(20);
+            return socket.getInputStream().read() < 0;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static void close(List<Socket> sockets) {
+        for (Socket socket : sockets) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already closed by the server
+            }
+        }
+    }
+
+    private static long heapAfterGc() {
+        System.gc();
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
