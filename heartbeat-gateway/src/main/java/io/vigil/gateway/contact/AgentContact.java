@@ -12,9 +12,10 @@ import io.vigil.gateway.heartbeat.HeartbeatService;
 import io.vigil.gateway.kafka.EventPublisher;
 import io.vigil.gateway.state.Access;
 import io.vigil.gateway.state.ComputerDirectory;
+import io.vigil.kafka.KafkaClientFactory;
+import io.vigil.kafka.KafkaConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,8 +36,8 @@ public class AgentContact {
     private final ScheduledExecutorService watchdog;
 
     public AgentContact(GatewayConfig config, PlatformCa ca, ComputerDirectory directory, HeartbeatService heartbeats,
-                        EventPublisher publisher, MeterRegistry metrics,
-                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                        EventPublisher publisher, MeterRegistry metrics, KafkaClientFactory kafka,
+                        KafkaConnection kafkaConnection) {
         GatewayConfig.Agents agents = config.agents();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("gateway-agent-call-deadlines").daemon().factory());
@@ -54,8 +55,8 @@ public class AgentContact {
                 System::currentTimeMillis);
         AgentCalls calls = new AgentCalls(client, agents.timeout().toMillis(), directory, heartbeats, coordinator,
                 enqueue, new ContactFailures(publisher, metrics), metrics);
-        this.assignment = new ContactAssignment(bootstrapServers, agents.contactGroup(), agents.sessionTimeout(),
-                coordinator);
+        this.assignment = new ContactAssignment(kafka, kafkaConnection, agents.contactGroup(),
+                agents.sessionTimeout(), coordinator);
         this.poller = new Poller(coordinator, calls::poll, agents.maxConcurrentCalls(), 100);
         this.pusher = new Pusher(queue, new TokenBucket(agents.pushRatePerSecond(), System.nanoTime()),
                 calls::push, agents.maxConcurrentCalls());

@@ -3,6 +3,8 @@ package io.vigil.gateway.contact;
 import io.vigil.events.EventJson;
 import io.vigil.events.Topics;
 import io.vigil.events.config.ComputerConfiguration;
+import io.vigil.kafka.KafkaClientFactory;
+import io.vigil.kafka.KafkaFailures;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,15 +12,13 @@ import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,7 +43,10 @@ public final class ContactAssignment {
         void record(int partition, long computerID, ComputerConfiguration configuration, boolean live);
     }
 
-    private final Properties props = new Properties();
+    private final Map<String, Object> props = new HashMap<>();
+    private final KafkaClientFactory kafka;
+    private final KafkaFailures failures;
+    private final String groupId;
     private final Listener listener;
     private final Map<Integer, Long> liveFrom = new ConcurrentHashMap<>();
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -56,10 +59,12 @@ public final class ContactAssignment {
      * @param sessionTimeout how long a silent member stays in the group (the failover time is about this plus one
      *                       heartbeat interval, a third of it)
      */
-    public ContactAssignment(String bootstrapServers, String groupId, Duration sessionTimeout, Listener listener) {
+    public ContactAssignment(KafkaClientFactory kafka, KafkaFailures failures, String groupId,
+                             Duration sessionTimeout, Listener listener) {
+        this.kafka = kafka;
+        this.failures = failures;
+        this.groupId = groupId;
         this.listener = listener;
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic"); // client-side session timeout
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(sessionTimeout.toMillis()));
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Long.toString(sessionTimeout.toMillis() / 3));
@@ -68,7 +73,6 @@ public final class ContactAssignment {
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-contact-" + groupId);
     }
 
     public void start() {
@@ -109,24 +113,28 @@ public final class ContactAssignment {
 
     private void run() {
         while (running) {
-            KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(props, new StringDeserializer(),
-                    new ByteArrayDeserializer());
-            consumer = kafka;
+            KafkaConsumer<String, byte[]> member = kafka.consumer("gateway-contact-" + groupId, groupId, props);
+            consumer = member;
+            RuntimeException failure = null;
             try {
-                kafka.subscribe(List.of(Topics.COMPUTER_CONFIG),
-                        new ContactRebalance(kafka, liveFrom, listener, () -> joined = true));
+                member.subscribe(List.of(Topics.COMPUTER_CONFIG),
+                        new ContactRebalance(member, liveFrom, listener, () -> joined = true));
                 while (running) {
-                    for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(500))) {
+                    for (ConsumerRecord<String, byte[]> record : member.poll(Duration.ofMillis(500))) {
                         apply(record);
                     }
-                    liveFrom.entrySet().removeIf(e -> positionReached(kafka, e.getKey(), e.getValue()));
+                    liveFrom.entrySet().removeIf(e -> positionReached(member, e.getKey(), e.getValue()));
                 }
             } catch (WakeupException e) {
                 // stopping
             } catch (RuntimeException e) {
-                LOG.warnf("contact group consumer failed, rejoining: %s", e.toString());
+                failure = e;
             } finally {
-                close(kafka);
+                close(member);
+            }
+            // refused credentials or ACLs: reported once with the setting to fix, held until the check passes
+            if (failure != null && failures.failed("gateway-contact-" + groupId, failure, () -> running)) {
+                LOG.warnf("contact group consumer failed, rejoining: %s", failure.toString());
             }
         }
     }

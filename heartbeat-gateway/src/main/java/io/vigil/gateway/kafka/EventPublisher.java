@@ -3,40 +3,35 @@ package io.vigil.gateway.kafka;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vigil.events.EventJson;
 import io.vigil.events.cloudevents.CloudEvent;
+import io.vigil.kafka.KafkaClientFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The gateway's one Kafka producer: acks=all, idempotent, and bounded so that a send fails (and the agent gets 503)
- * well within 10 seconds when Kafka is down.
+ * The gateway's one Kafka producer (made from the whole {@code kafka.*} configuration by the shared factory): acks=all,
+ * idempotent, and bounded so that a send fails (and the agent gets 503) well within 10 seconds when Kafka is down.
  */
 @ApplicationScoped
 public class EventPublisher {
 
     private final KafkaProducer<String, byte[]> producer;
 
-    public EventPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000");
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "7000");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "heartbeat-gateway");
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    public EventPublisher(KafkaClientFactory kafka) {
+        this.producer = kafka.producer("heartbeat-gateway", Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000",
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "7000",
+                ProducerConfig.LINGER_MS_CONFIG, "2"));
     }
 
     /** One event to publish: topic, key and CloudEvent (null: a tombstone, on compacted topics). */

@@ -9,6 +9,9 @@ import io.vigil.events.config.ComputerConfiguration;
 import io.vigil.events.config.PolicyConfiguration;
 import io.vigil.events.operations.OperationFailures;
 import io.vigil.gateway.operations.FailureMemory;
+import io.vigil.kafka.KafkaClientFactory;
+import io.vigil.kafka.KafkaConnection;
+import io.vigil.kafka.KafkaFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -18,16 +21,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -45,13 +44,15 @@ public class StateConsumer {
     private final ComputerDirectory directory = new ComputerDirectory();
     private final FailureMemory failures = new FailureMemory();
     private final AtomicBoolean caughtUp = new AtomicBoolean();
-    private final String bootstrapServers;
+    private final KafkaClientFactory kafka;
+    private final KafkaFailures kafkaFailures;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running = true;
     private Thread thread;
 
-    public StateConsumer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public StateConsumer(KafkaClientFactory kafka, KafkaConnection kafkaFailures) {
+        this.kafka = kafka;
+        this.kafkaFailures = kafkaFailures;
     }
 
     @Produces
@@ -83,19 +84,19 @@ public class StateConsumer {
     }
 
     private void run() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-state");
         while (running) {
-            try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(props, new StringDeserializer(),
-                    new ByteArrayDeserializer())) {
-                consumer = kafka;
-                consume(kafka);
+            // no group: every replica reads everything, nothing is committed
+            try (KafkaConsumer<String, byte[]> reader = kafka.consumer("gateway-state", null,
+                    Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"))) {
+                consumer = reader;
+                consume(reader);
             } catch (WakeupException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("state consumer failed, restarting: %s", e.getMessage());
+                // refused credentials or ACLs: reported once with the setting to fix, held until the check passes
+                if (kafkaFailures.failed("gateway-state", e, () -> running)) {
+                    LOG.warnf("state consumer failed, restarting: %s", e.getMessage());
+                }
             }
         }
     }

@@ -5,6 +5,8 @@ import io.vigil.events.Topics;
 import io.vigil.events.config.AgentConfiguration;
 import io.vigil.events.config.ComputerConfiguration;
 import io.vigil.events.config.ConfigFingerprint;
+import io.vigil.kafka.KafkaClientFactory;
+import io.vigil.kafka.KafkaFailures;
 import io.vigil.testkit.Infrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +54,8 @@ class ContactFailoverTest {
 
         Member(String name) {
             this.name = name;
-            assignment = new ContactAssignment(Infrastructure.shared().bootstrapServers(), group, SESSION_TIMEOUT,
+            assignment = new ContactAssignment(new KafkaClientFactory(Map.of("bootstrap.servers",
+                    Infrastructure.shared().bootstrapServers())), KafkaFailures.NONE, group, SESSION_TIMEOUT,
                     coordinator);
             poller = new Poller(coordinator, id -> polls.add(new Poll(name, id, System.currentTimeMillis())), 8, 50);
             assignment.start();
