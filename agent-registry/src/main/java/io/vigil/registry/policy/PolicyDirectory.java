@@ -5,6 +5,7 @@ import io.vigil.console.ProblemException;
 import io.vigil.registry.config.RegistryConfig;
 import io.vigil.tls.service.ServiceIdentity;
 import io.vigil.tls.service.ServiceTls;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
  * {@code urn:vigil:service:agent-registry}.
  */
 @ApplicationScoped
+@Startup // the TLS context (key, CA) is built at start-up, not inside the first request's timeout
 public class PolicyDirectory {
 
     private static final Logger LOG = Logger.getLogger(PolicyDirectory.class);

@@ -8,6 +8,7 @@ import io.vigil.events.EventJson;
 import io.vigil.gateway.GatewayConfig;
 import io.vigil.tls.service.ServiceIdentity;
 import io.vigil.tls.service.ServiceTls;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -24,6 +25,7 @@ import java.time.Instant;
  * over mutual TLS as {@code urn:vigil:service:heartbeat-gateway}.
  */
 @ApplicationScoped
+@Startup // the service certificate and TLS context are made at start-up, not inside the first activation's timeout
 public class RegistryClient {
 
     private static final Logger LOG = Logger.getLogger(RegistryClient.class);

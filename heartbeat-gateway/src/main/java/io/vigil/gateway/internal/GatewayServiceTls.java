@@ -23,8 +23,11 @@ public class GatewayServiceTls {
     @Produces
     @Singleton
     ServiceTls serviceTls(GatewayConfig config) {
-        ServiceTls tls = new ServiceCertificates(new CaDirectory(Path.of(config.ca().dir())).load())
-                .issue(ServiceIdentity.HEARTBEAT_GATEWAY);
+        CaDirectory directory = new CaDirectory(Path.of(config.ca().dir()));
+        if (config.ca().createIfMissing()) {
+            directory.initialise(); // at most once, whichever bean needs the CA first
+        }
+        ServiceTls tls = new ServiceCertificates(directory.load()).issue(ServiceIdentity.HEARTBEAT_GATEWAY);
         LOG.infof("internal calls as service %s", tls.service());
         return tls;
     }
