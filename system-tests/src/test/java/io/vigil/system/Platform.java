@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole platform as {@code ./vigil up --no-demo} runs it: the project's real Kafka and PostgreSQL, the platform CA
- * created by the gateway's explicit init step, and the five services as separate processes from their packaged
- * applications. Started once per test JVM and shared by every system test.
+ * created by the gateway's explicit init step with the service certificates of agent-registry and policy-service, and
+ * the five services as separate processes from their packaged applications, every port on 127.0.0.1, the console API
+ * keys only in the services that serve {@code /api}. Started once per test JVM and shared by every system test.
  */
 final class Platform {
 
@@ -32,6 +33,8 @@ final class Platform {
     final Path logs;
     final int policyPort = FreePorts.next();
     final int registryPort = FreePorts.next();
+    final int policyInternalPort = FreePorts.next();
+    final int registryInternalPort = FreePorts.next();
     final int alertPort = FreePorts.next();
     final int gatewayPort = FreePorts.next();
     final int gatewayManagementPort = FreePorts.next();
@@ -71,13 +74,32 @@ final class Platform {
     }
 
     private void initCa() {
+        gatewayCommand("ca-init", "init-ca", state.resolve("ca").toString());
+        issueServiceCertificates("agent-registry", "policy-service");
+    }
+
+    /** Runs the gateway's {@code issue-service-cert} for these services into {@link #serviceCertificates()}. */
+    void issueServiceCertificates(String... services) {
+        List<String> args = new java.util.ArrayList<>(List.of("issue-service-cert", state.resolve("ca").toString(),
+                serviceCertificates().toString()));
+        args.addAll(List.of(services));
+        gatewayCommand("service-certificates", args.toArray(String[]::new));
+    }
+
+    Path serviceCertificates() {
+        return state.resolve("services");
+    }
+
+    private void gatewayCommand(String log, String... args) {
         Path jar = appJar("heartbeat-gateway");
+        List<String> command = new java.util.ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString()));
+        command.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                    jar.toString(), "init-ca", state.resolve("ca").toString()).redirectErrorStream(true)
-                    .redirectOutput(logs.resolve("ca-init.log").toFile()).start();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(log + ".log").toFile())).start();
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("CA init failed: see " + logs.resolve("ca-init.log"));
+                throw new IllegalStateException(args[0] + " failed: see " + logs.resolve(log + ".log"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -97,7 +119,14 @@ final class Platform {
         PostgresServer postgres = infrastructure.postgres();
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
-        env.put("VIGIL_API_KEYS", FULL_KEY + ":full-access," + READ_KEY + ":read-only");
+        if (List.of("policy-service", "agent-registry", "alert-service").contains(name)) {
+            env.put("VIGIL_API_KEYS", FULL_KEY + ":full-access," + READ_KEY + ":read-only");
+        }
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+        env.put("VIGIL_SERVICE_TLS_CA", state.resolve("ca/ca.crt").toString());
+        env.put("VIGIL_SERVICE_TLS_CERTIFICATE", serviceCertificates().resolve(name + ".crt").toString());
+        env.put("VIGIL_SERVICE_TLS_KEY", serviceCertificates().resolve(name + ".key").toString());
         env.put("VIGIL_DB_USER", postgres.user());
         env.put("VIGIL_DB_PASSWORD", postgres.password());
         for (String db : List.of("policy", "registry", "alerts")) {
@@ -109,11 +138,17 @@ final class Platform {
         env.put("VIGIL_GATEWAY_CA_DIR", state.resolve("ca").toString());
         env.put("VIGIL_GATEWAY_AGENTS_NETWORKS", "127.0.0.0/8"); // the reference agents listen on loopback
         env.put("VIGIL_REGISTRY_CA_CERTIFICATE", state.resolve("ca/ca.crt").toString());
-        env.put("VIGIL_GATEWAY_REGISTRY_URL", "http://127.0.0.1:" + registryPort);
-        env.put("VIGIL_REGISTRY_POLICY_SERVICE_URL", "http://127.0.0.1:" + policyPort);
+        env.put("VIGIL_GATEWAY_REGISTRY_URL", "https://127.0.0.1:" + registryInternalPort);
+        env.put("VIGIL_REGISTRY_POLICY_SERVICE_URL", "https://127.0.0.1:" + policyInternalPort);
         switch (name) {
-            case "policy-service" -> env.put("QUARKUS_HTTP_PORT", Integer.toString(policyPort));
-            case "agent-registry" -> env.put("QUARKUS_HTTP_PORT", Integer.toString(registryPort));
+            case "policy-service" -> {
+                env.put("QUARKUS_HTTP_PORT", Integer.toString(policyPort));
+                env.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(policyInternalPort));
+            }
+            case "agent-registry" -> {
+                env.put("QUARKUS_HTTP_PORT", Integer.toString(registryPort));
+                env.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(registryInternalPort));
+            }
             case "alert-service" -> env.put("QUARKUS_HTTP_PORT", Integer.toString(alertPort));
             case "siem-forwarder" -> env.put("QUARKUS_HTTP_PORT", Integer.toString(siemPort));
             case "heartbeat-gateway" -> {
