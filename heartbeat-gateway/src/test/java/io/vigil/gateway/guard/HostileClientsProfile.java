@@ -4,7 +4,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.util.Map;
 
-/** Small limits, so that a test can reach them: 3 heartbeats per interval, a cap of 450 connections, short timeouts. */
+/**
+ * Small limits, so that a test can reach them: 3 heartbeats per interval, a cap of 450 connections, short timeouts;
+ * and the default agent networks, which do not include loopback.
+ */
 public class HostileClientsProfile implements QuarkusTestProfile {
 
     @Override
@@ -13,6 +16,8 @@ public class HostileClientsProfile implements QuarkusTestProfile {
                 "vigil.gateway.guard.heartbeats-per-interval", "3",
                 "quarkus.http.limits.max-connections", "450",
                 "quarkus.http.idle-timeout", "45s",
-                "vigil.gateway.guard.handshake-timeout", "45s");
+                "vigil.gateway.guard.handshake-timeout", "45s",
+                // the production default: loopback agents are not called (the other test profiles opt in)
+                "vigil.gateway.agents.networks", "0.0.0.0/0,::/0");
     }
 }

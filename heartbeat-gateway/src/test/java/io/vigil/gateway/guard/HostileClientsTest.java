@@ -3,11 +3,22 @@ package io.vigil.gateway.guard;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.vigil.events.EventJson;
+import io.vigil.events.EventTypes;
+import io.vigil.events.computer.ComputerRegistration;
+import io.vigil.events.config.AgentConfiguration;
+import io.vigil.events.config.ComputerConfiguration;
 import io.vigil.events.config.ConfigFingerprint;
+import io.vigil.events.contact.ContactFailed;
+import io.vigil.gateway.ca.CaDirectory;
+import io.vigil.gateway.ca.CertificateAuthority;
+import io.vigil.gateway.support.ListeningAgent;
+import io.vigil.gateway.support.Topics;
 import io.vigil.gateway.support.GatewayTestResources;
 import io.vigil.gateway.support.RegistryStub;
 import io.vigil.gateway.support.TestAgent;
 import io.vigil.testkit.VigilTestResource;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +31,17 @@ import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -36,7 +52,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The agent port under hostile clients: a per-computer heartbeat budget, and 1,000 slow or idle connections (TCP that
  * never handshakes, TLS that sends half a request head and goes quiet) that neither exhaust the heap nor keep a real
- * agent from being served; connections beyond the cap are closed at once, the idle ones after the timeouts.
+ * agent from being served; connections beyond the cap are closed at once, the idle ones after the timeouts. And the
+ * production default of the agent networks: an agent address on loopback is never called.
  */
 @QuarkusTest
 @TestProfile(HostileClientsProfile.class)
@@ -112,6 +129,37 @@ class HostileClientsTest {
                 .until(() -> flood.stream().filter(HostileClientsTest::closed).count() == flood.size());
         close(flood);
         assertThat(agent.post("/agent/v1/heartbeat", TestAgent.heartbeat(DEFAULT_FP)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theGatewayNeverCallsAnAgentAddressOutsideTheAgentNetworks() {
+        CertificateAuthority ca = new CaDirectory(TestAgent.CA_DIR).load();
+        long id = 8_000_000 + ThreadLocalRandom.current().nextLong(1_000_000);
+        AgentConfiguration polled = new AgentConfiguration(4, "Manager Initiated", null, List.of("any"));
+        try (ListeningAgent agent = ListeningAgent.start(ca, id, "sha256:" + "0".repeat(64));
+             KafkaConsumer<String, String> failures = Topics.tail(io.vigil.events.Topics.CONTACT_FAILURES)) {
+            // a registration whose address is this host's loopback, as a forged or stale one could say
+            Topics.publish(io.vigil.events.Topics.COMPUTERS, id, EventTypes.COMPUTER_REGISTERED,
+                    new ComputerRegistration(id, "host-" + id, "Linux", "20.0.1", "20", "physical", 1, "127.0.0.1",
+                            agent.port(), "running", ComputerRegistration.ACTIVATED, agent.serialHex,
+                            Instant.now().plus(300, ChronoUnit.DAYS), Instant.now()));
+            Topics.publish(io.vigil.events.Topics.COMPUTER_CONFIG, id, EventTypes.COMPUTER_CONFIGURATION,
+                    new ComputerConfiguration(id, 1, Map.of(), polled, ConfigFingerprint.of(polled), 4, 2, null,
+                            false, Instant.now()));
+            List<ContactFailed> seen = new CopyOnWriteArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                Topics.poll(failures).stream().filter(r -> r.key().equals(Long.toString(id)))
+                        .map(r -> EventJson.readEvent(r.value(), ContactFailed.class).data()).forEach(seen::add);
+                return !seen.isEmpty();
+            });
+            assertThat(seen).allSatisfy(failure -> {
+                assertThat(failure.operation()).isEqualTo("heartbeat-request");
+                assertThat(failure.reason()).isEqualTo("address-not-allowed");
+                assertThat(failure.detail()).contains("127.0.0.1 is a loopback address");
+            });
+            assertThat(agent.callers).as("no TLS connection reached the agent").isEmpty();
+            assertThat(agent.heartbeatRequests).hasValue(0);
+        }
     }
 
     /** TLS connections without a client certificate that send half a request head, then nothing. */
