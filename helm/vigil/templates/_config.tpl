@@ -29,14 +29,23 @@ Environment of a component (its ConfigMap). Secrets are never here: see "vigil.s
 {{- $_ := set $data "VIGIL_GATEWAY_TLS_MODE" $v.tlsMode }}
 {{- $_ := set $data "VIGIL_GATEWAY_AGENTS_NETWORKS" (join "," $v.agentCidrs) }}
 {{- $_ := set $data "VIGIL_GATEWAY_CA_DIR" "/etc/vigil/ca" }}
-{{- $_ := set $data "VIGIL_GATEWAY_REGISTRY_URL" (printf "http://%s:%d" (include "vigil.serviceName" (dict "root" $root "key" "agentRegistry")) (int $root.Values.agentRegistry.port)) }}
+{{- $_ := set $data "VIGIL_GATEWAY_REGISTRY_URL" (printf "https://%s:%d" (include "vigil.internalServiceName" (dict "root" $root "key" "agentRegistry")) (int $root.Values.agentRegistry.internalPort)) }}
 {{- $_ := set $data "QUARKUS_SHUTDOWN_TIMEOUT" $v.shutdownTimeout }}
 {{- else }}
 {{- $_ := set $data "QUARKUS_HTTP_PORT" (toString $v.port) }}
 {{- end }}
 {{- if eq .key "agentRegistry" }}
-{{- $_ := set $data "VIGIL_REGISTRY_POLICY_SERVICE_URL" (printf "http://%s:%d" (include "vigil.serviceName" (dict "root" $root "key" "policyService")) (int $root.Values.policyService.port)) }}
+{{- $_ := set $data "VIGIL_REGISTRY_POLICY_SERVICE_URL" (printf "https://%s:%d" (include "vigil.internalServiceName" (dict "root" $root "key" "policyService")) (int $root.Values.policyService.internalPort)) }}
 {{- $_ := set $data "VIGIL_REGISTRY_CA_CERTIFICATE" (printf "/etc/vigil/ca/%s" $root.Values.ca.certificateKey) }}
+{{- end }}
+{{- if $c.console }}
+{{- $_ := set $data "VIGIL_API_KEYS_FILE" (printf "/etc/vigil/api-keys/%s" $root.Values.apiKeys.key) }}
+{{- end }}
+{{- if include "vigil.hasInternalPort" .key }}
+{{- $_ := set $data "QUARKUS_HTTP_SSL_PORT" (toString $v.internalPort) }}
+{{- $_ := set $data "VIGIL_SERVICE_TLS_CERTIFICATE" "/etc/vigil/service-tls/tls.crt" }}
+{{- $_ := set $data "VIGIL_SERVICE_TLS_KEY" "/etc/vigil/service-tls/tls.key" }}
+{{- $_ := set $data "VIGIL_SERVICE_TLS_CA" (printf "/etc/vigil/ca/%s" $root.Values.ca.certificateKey) }}
 {{- end }}
 {{- if eq .key "siemForwarder" }}
 {{- $_ := set $data "VIGIL_SIEM_SYSLOG_URL" $v.syslog.url }}
@@ -51,16 +60,12 @@ Environment of a component (its ConfigMap). Secrets are never here: see "vigil.s
 {{- end }}
 
 {{/*
-Env entries from Secrets: API keys, the service's own database login and its own Kafka user.
+Env entries from Secrets: the service's own database login and its own Kafka user. (The console API keys are a mounted
+file, only in the services that serve /api: see the deployment's api-keys volume.)
 Call with (dict "root" $ "key" <values key> "component" $c).
 */}}
 {{- define "vigil.secretEnv" -}}
 {{- $root := .root }}
-- name: VIGIL_API_KEYS
-  valueFrom:
-    secretKeyRef:
-      name: {{ $root.Values.apiKeys.existingSecret }}
-      key: {{ $root.Values.apiKeys.key }}
 {{- if .component.database }}
 {{- $login := index $root.Values.database.credentials .component.database }}
 - name: VIGIL_DB_USER

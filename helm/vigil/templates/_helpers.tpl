@@ -104,6 +104,31 @@ Service name of a component by values key: include "vigil.serviceName" (dict "ro
 {{- (include "vigil.component" . | fromYaml).fullname }}
 {{- end }}
 
+{{/*
+Whether a component (values key) serves internal endpoints on its own TLS port: "true" or "".
+*/}}
+{{- define "vigil.hasInternalPort" -}}
+{{- if has . (list "agentRegistry" "policyService") }}true{{ end }}
+{{- end }}
+
+{{/*
+The Service of a component's internal port (never the console Service): include "vigil.internalServiceName"
+(dict "root" $ "key" "agentRegistry").
+*/}}
+{{- define "vigil.internalServiceName" -}}
+{{- printf "%s-internal" ((include "vigil.component" . | fromYaml).fullname | trunc 54 | trimSuffix "-") }}
+{{- end }}
+
+{{/*
+The kubernetes.io/tls Secret with a component's service certificate (urn:vigil:service:<name>):
+include "vigil.serviceTlsSecret" (dict "root" $ "key" "agentRegistry").
+*/}}
+{{- define "vigil.serviceTlsSecret" -}}
+{{- $c := include "vigil.component" . | fromYaml }}
+{{- $given := index .root.Values.internalTls (printf "%sSecret" .key) }}
+{{- default (printf "%s-tls" ($c.fullname | trunc 59 | trimSuffix "-")) $given }}
+{{- end }}
+
 {{- define "vigil.serviceAccountName" -}}
 {{- if .Values.serviceAccount.create }}
 {{- default (include "vigil.fullname" .) .Values.serviceAccount.name }}

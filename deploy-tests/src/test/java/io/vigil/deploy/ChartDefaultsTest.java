@@ -153,7 +153,10 @@ class ChartDefaultsTest {
         for (Component c : Component.ALL) {
             Container container = single(manifests.deployment(c.name()).getSpec().getTemplate().getSpec()
                     .getContainers());
-            assertThat(secretRef(container, "VIGIL_API_KEYS")).isEqualTo("vigil-api-keys");
+            // the console API keys only where /api is served
+            boolean console = c != Component.GATEWAY && c != Component.SIEM;
+            assertThat(apiKeysSecret(manifests, c)).as(c.name()).isEqualTo(console ? "vigil-api-keys" : null);
+            assertThat(env(container, "VIGIL_API_KEYS")).as(c.name()).isNull();
             if (c.database() != null) {
                 assertThat(manifests.configMap(c.name()).getData())
                         .containsEntry("VIGIL_DB_" + c.database() + "_REACTIVE_URL",
@@ -165,7 +168,7 @@ class ChartDefaultsTest {
             }
             // no secret value in any ConfigMap
             assertThat(manifests.configMap(c.name()).getData().keySet())
-                    .noneMatch(k -> k.contains("PASSWORD") || k.contains("API_KEYS") || k.contains("JAAS"));
+                    .noneMatch(k -> k.contains("PASSWORD") || k.equals("VIGIL_API_KEYS") || k.contains("JAAS"));
         }
     }
 
@@ -232,14 +235,18 @@ class ChartDefaultsTest {
                 .containsEntry("VIGIL_GATEWAY_CA_DIR", "/etc/vigil/ca")
                 .containsEntry("VIGIL_GATEWAY_TLS_MODE", "default")
                 .containsEntry("VIGIL_GATEWAY_AGENTS_NETWORKS", "0.0.0.0/0")
-                .containsEntry("VIGIL_GATEWAY_REGISTRY_URL", "http://vigil-agent-registry:8082");
+                .containsEntry("VIGIL_GATEWAY_REGISTRY_URL", "https://vigil-agent-registry-internal:9082");
         Volume registry = volume(manifests.deployment(Component.REGISTRY.name()).getSpec().getTemplate().getSpec(),
                 "platform-ca");
         assertThat(registry.getSecret().getItems()).extracting(i -> i.getKey()).containsExactly("ca.crt");
         assertThat(manifests.configMap(Component.REGISTRY.name()).getData())
                 .containsEntry("VIGIL_REGISTRY_CA_CERTIFICATE", "/etc/vigil/ca/ca.crt")
-                .containsEntry("VIGIL_REGISTRY_POLICY_SERVICE_URL", "http://vigil-policy-service:8081");
-        for (Component c : List.of(Component.POLICY, Component.ALERTS, Component.SIEM)) {
+                .containsEntry("VIGIL_REGISTRY_POLICY_SERVICE_URL", "https://vigil-policy-service-internal:9081");
+        // policy-service trusts the CA for its internal port's client certificates: the certificate only
+        Volume policy = volume(manifests.deployment(Component.POLICY.name()).getSpec().getTemplate().getSpec(),
+                "platform-ca");
+        assertThat(policy.getSecret().getItems()).extracting(i -> i.getKey()).containsExactly("ca.crt");
+        for (Component c : List.of(Component.ALERTS, Component.SIEM)) {
             assertThat(manifests.deployment(c.name()).getSpec().getTemplate().getSpec().getVolumes())
                     .noneMatch(v -> v.getSecret() != null && "vigil-ca".equals(v.getSecret().getSecretName()));
         }
@@ -273,6 +280,23 @@ class ChartDefaultsTest {
 
     static ContainerPort port(Container container, String name) {
         return container.getPorts().stream().filter(p -> p.getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    /**
+     * The Secret whose file the component reads its console API keys from ({@code VIGIL_API_KEYS_FILE}), or null when
+     * it gets none.
+     */
+    static String apiKeysSecret(Manifests m, Component c) {
+        PodSpec pod = m.deployment(c.name()).getSpec().getTemplate().getSpec();
+        String file = m.configMap(c.name()).getData().get("VIGIL_API_KEYS_FILE");
+        boolean mounted = pod.getVolumes().stream().anyMatch(v -> v.getName().equals("api-keys"));
+        assertThat(file != null).as(c.name() + ": file and volume together").isEqualTo(mounted);
+        if (file == null) {
+            return null;
+        }
+        assertThat(file).isEqualTo("/etc/vigil/api-keys/" + volume(pod, "api-keys").getSecret().getItems().getFirst()
+                .getPath());
+        return volume(pod, "api-keys").getSecret().getSecretName();
     }
 
     static Volume volume(PodSpec pod, String name) {

@@ -54,7 +54,12 @@ class ChartValuesTest {
             assertThat(d.getSpec().getReplicas()).as("HPA owns the replicas").isNull();
             assertThat(d.getSpec().getTemplate().getSpec().getImagePullSecrets()).extracting(s -> s.getName())
                     .containsExactly("regcred");
-            assertThat(ChartDefaultsTest.secretRef(c, "VIGIL_API_KEYS")).isEqualTo("vigil-console-keys");
+            boolean console = !d.getMetadata().getName().endsWith("heartbeat-gateway")
+                    && !d.getMetadata().getName().endsWith("siem-forwarder");
+            String component = d.getMetadata().getName().substring(HelmChart.RELEASE.length() + 1);
+            assertThat(ChartDefaultsTest.apiKeysSecret(production, Component.ALL.stream()
+                    .filter(x -> x.name().equals(component)).findFirst().orElseThrow()))
+                    .isEqualTo(console ? "vigil-console-keys" : null);
             assertThat(d.getMetadata().getLabels()).containsEntry("team", "security-platform");
         }
         assertThat(production.all(HorizontalPodAutoscaler.class)).hasSize(5)
@@ -126,6 +131,9 @@ class ChartValuesTest {
             "kafka.securityProtocol, SASL_TLS, securityProtocol",
             "topics.mode, operator, mode",
             "image.digest, latest, digest",
+            "ca.create.imageDigest, latest, imageDigest",
+            "topics.job.imageDigest, sha256:abc, imageDigest",
+            "internalTls.validityDays, 0, validityDays",
             "kafka.sasl.users.alertService, policy-service, every service needs its own Kafka user",
             "kafka.sasl.users.topicsJob, alert-service, every service needs its own Kafka user",
             "database.credentials.alerts.existingSecret, vigil-db-policy-service, every service needs its own database login",

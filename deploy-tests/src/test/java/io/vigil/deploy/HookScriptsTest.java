@@ -72,43 +72,124 @@ class HookScriptsTest {
     @Test
     void caJobCreatesACaOnceAndKeepsAnExistingOne() throws Exception {
         Container container = container(Manifests.parse(HelmChart.render()).get(Job.class, "vigil-ca-create"));
-        Path bin = Files.createDirectories(work.resolve("bin"));
         Path calls = work.resolve("kubectl.txt");
-        Path secretExists = work.resolve("secret-exists");
-        Path kubectl = bin.resolve("kubectl");
-        // a stand-in for kubectl: records its arguments, "get" succeeds once the Secret exists, "create" keeps the
-        // certificate it was given
-        Files.writeString(kubectl, """
-                #!/bin/sh
-                echo "kubectl $*" >> %s
-                case "$1" in
-                  get) [ -e %s ] ;;
-                  create) cp /work/ca.crt %s/created-ca.crt && touch %s ;;
-                esac
-                """.formatted(calls, secretExists, work, secretExists));
-        kubectl.toFile().setExecutable(true);
+        Path secrets = Files.createDirectories(work.resolve("secrets"));
         Path caWork = Files.createDirectories(work.resolve("ca-work"));
+        Map<String, String> env = caJobEnvironment(container, calls, secrets);
         String script = container.getArgs().getFirst().replace("/work", caWork.toString());
-        Files.writeString(kubectl, Files.readString(kubectl).replace("/work/ca.crt", caWork + "/ca.crt"));
-        Map<String, String> env = environment(container, Map.of());
-        env.put("NAMESPACE", "vigil");
-        env.put("PATH", bin + ":" + System.getenv("PATH"));
 
         assertThat(run(List.of("sh", "-ec", script), env)).isZero();
         assertThat(Files.readAllLines(calls)).anyMatch(l -> l.startsWith("kubectl create secret generic vigil-ca -n vigil")
                 && l.contains("--from-file=ca.crt=ca.crt") && l.contains("--from-file=ca.key=ca.key"));
         assertThat(caWork.resolve("ca.key")).doesNotExist();
-        Process x509 = new ProcessBuilder("openssl", "x509", "-noout", "-text", "-in",
-                work.resolve("created-ca.crt").toString()).redirectErrorStream(true).start();
-        String text = new String(x509.getInputStream().readAllBytes());
-        assertThat(x509.waitFor()).isZero();
+        String text = openssl("x509", "-noout", "-text", "-in", secrets.resolve("vigil-ca/ca.crt").toString());
         assertThat(text).contains("CA:TRUE", "Certificate Sign", "Subject: CN = Vigil Platform CA",
                 "Public-Key: (3072 bit)");
+        assertServiceCertificate(secrets, "agent-registry");
+        assertServiceCertificate(secrets, "policy-service");
 
-        // a second run (upgrade, or a second Job racing) keeps the existing CA
+        // a second run (upgrade, or a second Job racing) keeps the existing CA and the current service certificates
         Files.delete(calls);
         assertThat(run(List.of("sh", "-ec", script), env)).isZero();
-        assertThat(Files.readAllLines(calls)).containsExactly("kubectl get secret vigil-ca -n vigil");
+        assertThat(Files.readAllLines(calls)).noneMatch(l -> l.contains(" create ") || l.contains(" delete "));
+    }
+
+    @Test
+    void caJobIssuesMissingOrExpiringServiceCertificatesFromTheExistingCa() throws Exception {
+        Container container = container(Manifests.parse(HelmChart.render()).get(Job.class, "vigil-ca-create"));
+        Path calls = work.resolve("kubectl.txt");
+        Path secrets = Files.createDirectories(work.resolve("secrets"));
+        Path caWork = Files.createDirectories(work.resolve("ca-work"));
+        Map<String, String> env = caJobEnvironment(container, calls, secrets);
+        String script = container.getArgs().getFirst().replace("/work", caWork.toString());
+        assertThat(run(List.of("sh", "-ec", script), env)).isZero();
+        byte[] ca = Files.readAllBytes(secrets.resolve("vigil-ca/ca.crt"));
+        byte[] policy = Files.readAllBytes(secrets.resolve("vigil-policy-service-tls/tls.crt"));
+
+        // agent-registry's Secret deleted, policy-service's about to expire (10 days left)
+        deleteRecursively(secrets.resolve("vigil-agent-registry-tls"));
+        Path dir = secrets.resolve("vigil-policy-service-tls");
+        openssl("req", "-new", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=old", "-keyout",
+                dir.resolve("tls.key").toString(), "-out", work.resolve("old.csr").toString());
+        openssl("x509", "-req", "-in", work.resolve("old.csr").toString(), "-CA",
+                secrets.resolve("vigil-ca/ca.crt").toString(), "-CAkey", secrets.resolve("vigil-ca/ca.key").toString(),
+                "-set_serial", "7", "-days", "10", "-out", dir.resolve("tls.crt").toString());
+        Files.delete(calls);
+        assertThat(run(List.of("sh", "-ec", script), env)).isZero();
+
+        assertThat(Files.readAllBytes(secrets.resolve("vigil-ca/ca.crt"))).as("the CA is kept").isEqualTo(ca);
+        assertServiceCertificate(secrets, "agent-registry");
+        assertServiceCertificate(secrets, "policy-service");
+        assertThat(Files.readAllBytes(secrets.resolve("vigil-policy-service-tls/tls.crt"))).isNotEqualTo(policy);
+        assertThat(caWork.resolve("ca.key")).doesNotExist();
+    }
+
+    /** The Secret holds a certificate of the CA naming the service, for client and server use, and its PKCS#8 key. */
+    private void assertServiceCertificate(Path secrets, String service) throws Exception {
+        Path dir = secrets.resolve("vigil-" + service + "-tls");
+        String text = openssl("x509", "-noout", "-text", "-in", dir.resolve("tls.crt").toString());
+        assertThat(text).contains("URI:urn:vigil:service:" + service, "CA:FALSE",
+                "TLS Web Server Authentication, TLS Web Client Authentication", "Digital Signature");
+        assertThat(openssl("verify", "-CAfile", secrets.resolve("vigil-ca/ca.crt").toString(),
+                dir.resolve("tls.crt").toString())).contains(": OK");
+        assertThat(Files.readString(dir.resolve("tls.key"))).startsWith("-----BEGIN PRIVATE KEY-----");
+    }
+
+    /**
+     * The CA Job's environment with a stand-in for kubectl that keeps Secrets as directories under {@code secrets}
+     * (get, get -o jsonpath={.data.KEY}, create secret generic/tls, delete) and records every call.
+     */
+    private Map<String, String> caJobEnvironment(Container container, Path calls, Path secrets) throws IOException {
+        Path bin = Files.createDirectories(work.resolve("bin"));
+        Path kubectl = bin.resolve("kubectl");
+        Files.writeString(kubectl, """
+                #!/bin/sh
+                echo "kubectl $*" >> %1$s
+                dir=%2$s
+                case "$1 $2" in
+                  "get secret")
+                    [ -d "$dir/$3" ] || exit 1
+                    for a in "$@"; do
+                      case "$a" in jsonpath=*)
+                        key=$(printf %%s "$a" | sed -e 's/^jsonpath={.data.//' -e 's/}$//' -e 's/\\\\\\././g')
+                        base64 -w0 < "$dir/$3/$key" ;;
+                      esac
+                    done ;;
+                  "create secret")
+                    [ -d "$dir/$4" ] && exit 1
+                    mkdir -p "$dir/$4"
+                    for a in "$@"; do
+                      case "$a" in
+                        --from-file=*) kv=${a#--from-file=}; cp "${kv#*=}" "$dir/$4/${kv%%%%=*}" ;;
+                        --cert=*) cp "${a#--cert=}" "$dir/$4/tls.crt" ;;
+                        --key=*) cp "${a#--key=}" "$dir/$4/tls.key" ;;
+                      esac
+                    done ;;
+                  "delete secret") rm -rf "$dir/$3" ;;
+                esac
+                """.formatted(calls, secrets));
+        kubectl.toFile().setExecutable(true);
+        Map<String, String> env = environment(container, Map.of());
+        env.put("NAMESPACE", "vigil");
+        env.put("PATH", bin + ":" + System.getenv("PATH"));
+        return env;
+    }
+
+    private String openssl(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
     }
 
     /** The container's env as the kubelet resolves it: literal values, Secret keys, then $(VAR) references. */

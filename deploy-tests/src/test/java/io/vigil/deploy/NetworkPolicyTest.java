@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Only what must talk, talks: each service's policy allows exactly its documented peers. */
 class NetworkPolicyTest {
@@ -45,7 +46,7 @@ class NetworkPolicyTest {
         assertThat(ports(toAgents)).containsExactly(4118, 4119);
         assertThat(toAgents.getTo()).extracting(p -> p.getIpBlock().getCidr())
                 .containsExactly("10.0.0.0/8", "192.168.0.0/16");
-        assertThat(egressToComponent(gateway, Component.REGISTRY)).containsExactly(8082);
+        assertThat(egressToComponent(gateway, Component.REGISTRY)).containsExactly(9082);
         assertThat(egressToComponent(gateway, Component.POLICY)).isEmpty();
         // the console never reaches the gateway
         assertThat(gateway.getSpec().getIngress()).noneMatch(r -> r.getFrom().stream()
@@ -57,9 +58,18 @@ class NetworkPolicyTest {
     void internalApisAreReachableOnlyByTheirCallers() {
         NetworkPolicy registry = defaults.get(NetworkPolicy.class, Component.REGISTRY.resourceName());
         assertThat(ingressFromComponent(registry)).containsExactly(Component.GATEWAY.name());
-        assertThat(egressToComponent(registry, Component.POLICY)).containsExactly(8081);
+        assertThat(ingressPortsFromComponent(registry)).containsExactly("internal");
+        assertThat(egressToComponent(registry, Component.POLICY)).containsExactly(9081);
         NetworkPolicy policy = defaults.get(NetworkPolicy.class, Component.POLICY.resourceName());
         assertThat(ingressFromComponent(policy)).containsExactly(Component.REGISTRY.name());
+        assertThat(ingressPortsFromComponent(policy)).containsExactly("internal");
+        // nobody else (console ingress, Prometheus) may reach an internal port
+        for (Component c : List.of(Component.REGISTRY, Component.POLICY)) {
+            assertThat(defaults.get(NetworkPolicy.class, c.resourceName()).getSpec().getIngress())
+                    .filteredOn(r -> r.getFrom().stream().anyMatch(p -> p.getNamespaceSelector() != null))
+                    .allSatisfy(r -> assertThat(r.getPorts()).extracting(p -> p.getPort().getStrVal())
+                            .containsExactly("http"));
+        }
         NetworkPolicy alerts = defaults.get(NetworkPolicy.class, Component.ALERTS.resourceName());
         assertThat(ingressFromComponent(alerts)).isEmpty();
         for (Component console : List.of(Component.POLICY, Component.REGISTRY, Component.ALERTS)) {
@@ -93,6 +103,12 @@ class NetworkPolicyTest {
                 .containsEntry("helm.sh/hook", "pre-install,pre-upgrade");
         NetworkPolicy ca = defaults.get(NetworkPolicy.class, "vigil-ca-create");
         assertThat(ca.getSpec().getEgress()).anySatisfy(r -> assertThat(ports(r)).containsExactly(443, 6443));
+        // the API server only, by default the private ranges: never the whole internet
+        assertThat(ca.getSpec().getEgress()).filteredOn(r -> ports(r).contains(443)).singleElement()
+                .satisfies(r -> assertThat(r.getTo()).extracting(p -> p.getIpBlock().getCidr())
+                        .containsExactly("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"));
+        assertThatThrownBy(() -> HelmChart.render(Map.of("networkPolicy.kubeApiServerCidrs[0]", "0.0.0.0/0")))
+                .hasMessageContaining("kubeApiServerCidrs");
         assertThat(Manifests.parse(HelmChart.render(HelmChart.values("minimal.yaml")))
                 .all(NetworkPolicy.class)).isEmpty();
     }
@@ -109,6 +125,13 @@ class NetworkPolicyTest {
         return policy.getSpec().getEgress().stream()
                 .filter(r -> r.getTo() != null && r.getTo().stream().anyMatch(p -> selects(p, target.name())))
                 .flatMap(r -> ports(r).stream()).toList();
+    }
+
+    private static List<String> ingressPortsFromComponent(NetworkPolicy policy) {
+        return policy.getSpec().getIngress().stream()
+                .filter(r -> r.getFrom().stream().anyMatch(p -> p.getPodSelector() != null
+                        && p.getNamespaceSelector() == null))
+                .flatMap(r -> r.getPorts().stream()).map(p -> p.getPort().getStrVal()).toList();
     }
 
     private static List<String> ingressFromComponent(NetworkPolicy policy) {
