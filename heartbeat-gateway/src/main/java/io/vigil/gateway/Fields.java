@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.console.Problem;
 import io.vigil.console.ProblemException;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +43,10 @@ public final class Fields {
             return null;
         }
         String value = node.textValue();
+        if (!AgentValues.isText(value)) {
+            invalid(path, "must not contain NUL or unpaired surrogates");
+            return null;
+        }
         if (required && value.isBlank()) {
             invalid(path, "must not be empty");
             return null;
@@ -65,16 +67,16 @@ public final class Fields {
         return value;
     }
 
-    /** An RFC 3339 timestamp with offset, returned unchanged (agent times pass through). */
+    /**
+     * An RFC 3339 timestamp with offset within {@link AgentValues#EARLIEST_TIME} and {@link AgentValues#LATEST_TIME},
+     * returned unchanged (agent times pass through).
+     */
     public String timestamp(JsonNode parent, String name, String path, boolean required) {
         String value = string(parent, name, path, required, 64);
-        if (value != null) {
-            try {
-                OffsetDateTime.parse(value);
-            } catch (DateTimeParseException e) {
-                invalid(path, "must be an RFC 3339 time with offset, e.g. 2026-11-25T10:00:00.123Z");
-                return null;
-            }
+        String problem = value == null ? null : AgentValues.timeProblem(value);
+        if (problem != null) {
+            invalid(path, problem);
+            return null;
         }
         return value;
     }
@@ -89,7 +91,7 @@ public final class Fields {
             return null;
         }
         if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            invalid(path, "must be an integer");
+            invalid(path, "must be an integer between " + min + " and " + max);
             return null;
         }
         long value = node.longValue();

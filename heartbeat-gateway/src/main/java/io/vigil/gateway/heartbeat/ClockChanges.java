@@ -2,11 +2,15 @@ package io.vigil.gateway.heartbeat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.events.heartbeat.HeartbeatReceived;
+import io.vigil.gateway.AgentValues;
 import io.vigil.gateway.Fields;
 
 import java.util.List;
 
-/** Windows event 5004 ("Clock changed"): its data carries {@code changeSeconds} and optionally {@code previousTime}. */
+/**
+ * Windows event 5004 ("Clock changed"): its data carries {@code changeSeconds} (at most the span of accepted agent
+ * times either way) and optionally {@code previousTime}.
+ */
 public final class ClockChanges {
 
     public static final int EVENT_ID = 5004;
@@ -19,7 +23,8 @@ public final class ClockChanges {
             fields.invalid(path + ".changeSeconds", "is required for event 5004");
             return;
         }
-        fields.integer(data, "changeSeconds", path + ".changeSeconds", true, Long.MIN_VALUE + 1, Long.MAX_VALUE);
+        fields.integer(data, "changeSeconds", path + ".changeSeconds", true, -AgentValues.MAX_SHIFT_SECONDS,
+                AgentValues.MAX_SHIFT_SECONDS);
         fields.timestamp(data, "previousTime", path + ".previousTime", false);
     }
 

@@ -1,6 +1,7 @@
 package io.vigil.gateway.heartbeat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vigil.gateway.AgentValues;
 import io.vigil.gateway.Fields;
 
 import java.util.ArrayList;
@@ -10,7 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Validates every field of a heartbeat body; unknown members are ignored (contract section 2). */
+/**
+ * Validates every field of a heartbeat body; unknown members are ignored. Values must be within what they can mean
+ * ({@link AgentValues}): agent times from 1970 to 2199, counters, uptime and operation IDs up to 2^53 - 1, event IDs
+ * 16-bit, clock shifts within the time range, event data at most 32 levels deep, text without NUL or unpaired
+ * surrogates.
+ */
 public final class HeartbeatValidator {
 
     static final Pattern FINGERPRINT = Pattern.compile("sha256:[0-9a-f]{64}");
@@ -24,7 +30,7 @@ public final class HeartbeatValidator {
         Fields fields = new Fields();
         String agentVersion = fields.string(body, "agentVersion", "agentVersion", true, 64);
         String agentTime = fields.timestamp(body, "agentTime", "agentTime", true);
-        Long uptime = fields.integer(body, "uptimeMillis", "uptimeMillis", false, 0, Long.MAX_VALUE);
+        Long uptime = fields.integer(body, "uptimeMillis", "uptimeMillis", false, 0, AgentValues.MAX_SAFE_INTEGER);
         String driverStatus = fields.oneOf(body, "driverStatus", "driverStatus", true, Set.of("Online", "Offline"));
         String fingerprint = fields.string(body, "configFingerprint", "configFingerprint", true, 80);
         if (fingerprint != null && !FINGERPRINT.matcher(fingerprint).matches()) {
@@ -54,11 +60,11 @@ public final class HeartbeatValidator {
         }
         node.properties().forEach(entry -> {
             String path = "counters." + entry.getKey();
-            if (entry.getKey().isEmpty() || entry.getKey().length() > 64) {
-                fields.invalid(path, "counter names have 1 to 64 characters");
+            if (entry.getKey().isEmpty() || entry.getKey().length() > 64 || !AgentValues.isText(entry.getKey())) {
+                fields.invalid("counters", "counter names have 1 to 64 characters, without NUL or unpaired surrogates");
                 return;
             }
-            Long value = fields.integer(node, entry.getKey(), path, true, 0, Long.MAX_VALUE);
+            Long value = fields.integer(node, entry.getKey(), path, true, 0, AgentValues.MAX_SAFE_INTEGER);
             if (value != null) {
                 counters.put(entry.getKey(), value);
             }
@@ -82,12 +88,15 @@ public final class HeartbeatValidator {
                 fields.invalid(path, "must be an object");
                 continue;
             }
-            Long id = fields.integer(event, "eventID", path + ".eventID", true, 0, Integer.MAX_VALUE);
+            Long id = fields.integer(event, "eventID", path + ".eventID", true, 0, AgentValues.MAX_EVENT_ID);
             String time = fields.timestamp(event, "time", path + ".time", true);
             String description = fields.string(event, "description", path + ".description", false, 4096);
             JsonNode data = event.get("data");
+            String dataProblem = data != null && data.isObject() ? AgentValues.dataProblem(data) : null;
             if (data != null && !data.isNull() && !data.isObject()) {
                 fields.invalid(path + ".data", "must be an object");
+            } else if (dataProblem != null) {
+                fields.invalid(path + ".data", dataProblem);
             }
             if (id != null && id == ClockChanges.EVENT_ID) {
                 ClockChanges.validate(data, path + ".data", fields);
@@ -116,7 +125,8 @@ public final class HeartbeatValidator {
                 fields.invalid(path, "must be an object");
                 continue;
             }
-            Long id = fields.integer(result, "operationID", path + ".operationID", true, 0, Long.MAX_VALUE);
+            Long id = fields.integer(result, "operationID", path + ".operationID", true, 0,
+                    AgentValues.MAX_SAFE_INTEGER);
             String status = fields.oneOf(result, "status", path + ".status", true, Set.of("applied", "failed"));
             String reason = fields.string(result, "reason", path + ".reason", false, 1024);
             if (id != null && status != null) {
