@@ -16,23 +16,24 @@ import io.vigil.gateway.state.ExpectedConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Records a heartbeat durably (Kafka acks=all) and answers with the interval, direction and pending operations.
- * When Kafka does not acknowledge in time the agent gets 503 with Retry-After.
+ * When Kafka does not acknowledge within {@code publish.timeout} (every send included, see
+ * {@link BoundedPublication}) the agent gets 503 with Retry-After.
  */
 @ApplicationScoped
 public class HeartbeatService {
 
     private static final Logger LOG = Logger.getLogger(HeartbeatService.class);
+    /** The producer's {@code max.block.ms} (see {@link EventPublisher}): the longest one send blocks its caller. */
+    static final Duration SEND_MAX_BLOCK = Duration.ofSeconds(3);
 
     private final GatewayConfig config;
-    private final EventPublisher publisher;
+    private final BoundedPublication publication;
     private final ComputerDirectory directory;
     private final PendingOperations operations;
     private final SharedFailures failures;
@@ -42,7 +43,7 @@ public class HeartbeatService {
     public HeartbeatService(GatewayConfig config, EventPublisher publisher, ComputerDirectory directory,
                             SharedFailures failures, MeterRegistry metrics) {
         this.config = config;
-        this.publisher = publisher;
+        this.publication = new BoundedPublication(publisher::publish, config.publish().timeout(), SEND_MAX_BLOCK);
         this.directory = directory;
         this.failures = failures;
         this.operations = new PendingOperations(config.certificateRenewBefore(), failures.memory());
@@ -61,11 +62,11 @@ public class HeartbeatService {
         String hostName = directory.registration(computerID).map(ComputerRegistration::hostName).orElse(null);
         Instant now = Instant.now();
         try {
-            publisher.publish(HeartbeatEvents.of(computerID, hostName, heartbeat, connection, expected,
-                    certificateSerial, now)).get(config.publish().timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+            publication.publish(HeartbeatEvents.of(computerID, hostName, heartbeat, connection, expected,
+                    certificateSerial, now));
+        } catch (BoundedPublication.NotRecorded e) {
             unavailable.increment();
-            LOG.warnf("heartbeat of computer %d not recorded: %s", computerID, e.toString());
+            LOG.warnf("heartbeat of computer %d not recorded: %s", computerID, e.getMessage());
             throw new Unavailable(config.publish().retryAfterSeconds());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
