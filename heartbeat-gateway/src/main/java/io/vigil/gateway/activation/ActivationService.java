@@ -68,7 +68,8 @@ public class ActivationService {
         X509Certificate certificate = ca.issueAgentCertificate(CertificateRequests.publicKey(request.csr()),
                 activated.computerID(), serial, expiresAt);
         directory.issued(activated.computerID(), serialHex, Instant.now());
-        ExpectedConfiguration expected = directory.forActivation(activated.computerID(), activated.policyID());
+        ExpectedConfiguration expected = directory.forActivation(activated.computerID(), activated.policyID(),
+                request.computerType());
         LOG.infof("computer %d (%s) %s from %s, certificate %s", activated.computerID(), request.hostName(),
                 activated.reactivated() ? "reactivated" : "activated", sourceAddress, serialHex);
         return new ActivationResponse(activated.computerID(), ca.chainPem(certificate), expected.intervalSeconds(),

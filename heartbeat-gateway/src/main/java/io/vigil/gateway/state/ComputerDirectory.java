@@ -86,20 +86,29 @@ public final class ComputerDirectory {
         return Access.ALLOWED;
     }
 
-    /** The configuration the computer should run: its own record, else its policy's, else the contract defaults. */
+    /**
+     * The configuration the computer should run: its own record, else its policy's, else the contract defaults; an
+     * appliance's always Bidirectional ({@link ApplianceRule}).
+     */
     public ExpectedConfiguration expected(long computerID) {
+        ComputerRegistration registration = registrations.get(computerID);
+        String computerType = registration == null ? null : registration.computerType();
         ComputerConfiguration own = computerConfigs.get(computerID);
         if (own != null && own.configuration() != null) {
-            return fromRecord(own);
+            return ApplianceRule.apply(fromRecord(own), computerType);
         }
-        ComputerRegistration registration = registrations.get(computerID);
-        return registration == null ? ExpectedConfiguration.DEFAULTS : forPolicy(registration.policyID());
+        return registration == null ? ExpectedConfiguration.DEFAULTS
+                : ApplianceRule.apply(forPolicy(registration.policyID()), computerType);
     }
 
-    /** For an activation: the computer's own record if policy-service already has one, else the policy's. */
-    public ExpectedConfiguration forActivation(long computerID, long policyID) {
+    /**
+     * For an activation: the computer's own record if policy-service already has one, else the policy's; an
+     * appliance's always Bidirectional.
+     */
+    public ExpectedConfiguration forActivation(long computerID, long policyID, String computerType) {
         ComputerConfiguration own = computerConfigs.get(computerID);
-        return own != null && own.configuration() != null ? fromRecord(own) : forPolicy(policyID);
+        return ApplianceRule.apply(own != null && own.configuration() != null ? fromRecord(own) : forPolicy(policyID),
+                computerType);
     }
 
     public ExpectedConfiguration forPolicy(long policyID) {
