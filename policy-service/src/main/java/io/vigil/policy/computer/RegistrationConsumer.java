@@ -1,5 +1,6 @@
 package io.vigil.policy.computer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vigil.events.EventJson;
 import io.vigil.events.Topics;
@@ -36,6 +37,8 @@ public class RegistrationConsumer {
     ComputerRegistry registry;
     @Inject
     Relay relay;
+    @Inject
+    MeterRegistry metrics;
 
     @Incoming("computers")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
@@ -46,11 +49,10 @@ public class RegistrationConsumer {
                 ComputerRegistration registration = read(record);
                 latest.remove(registration.computerID());
                 latest.put(registration.computerID(), registration);
-            } catch (EventJson.MalformedEventException e) {
-                LOG.warnf("dead-lettering %s record at offset %d: %s", record.topic(), record.offset(), e.getMessage());
-                OutboxMessage letter = OutboxMessage.of(Topics.DEAD_LETTER, record.key(), record.value());
-                letter.reason = e.getMessage();
-                letter.sourceTopic = record.topic();
+            } catch (RuntimeException e) { // malformed, or anything else this record alone causes
+                OutboxMessage letter = deadLetter(record, e);
+                LOG.warnf("dead-lettering %s record at partition %d offset %d: %s", record.topic(), record.partition(),
+                        record.offset(), letter.reason);
                 deadLetters.add(letter);
             }
         }
@@ -58,9 +60,26 @@ public class RegistrationConsumer {
         return registry.apply(latest.values(), deadLetters)
                 .invoke(() -> LOG.debugf("applied %s registrations in %s ms", latest.size(),
                         (System.nanoTime() - started) / 1_000_000))
+                .invoke(() -> metrics.counter("vigil.policy.dead.letters", "topic", Topics.COMPUTERS)
+                        .increment(deadLetters.size()))
                 .onFailure().invoke(e -> LOG.warnf("computers batch not applied, retrying: %s", e.toString()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
                 .invoke(relay::kick);
+    }
+
+    /**
+     * The dead letter of a record: its value as it came (bytes), its key and the reason as text PostgreSQL can store
+     * (no NUL, no unpaired surrogate, the reason at most 2000 characters), so that writing the letter never fails the
+     * batch, which would retry forever and stall the partition.
+     */
+    static OutboxMessage deadLetter(ConsumerRecord<String, byte[]> record, RuntimeException cause) {
+        String reason = cause instanceof EventJson.MalformedEventException ? cause.getMessage()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        OutboxMessage letter = OutboxMessage.of(Topics.DEAD_LETTER, StorableText.of(record.key(), 1000),
+                record.value());
+        letter.reason = StorableText.of(reason, 2000);
+        letter.sourceTopic = record.topic();
+        return letter;
     }
 
     /** The registration of a record; a tombstone deactivates the computer its key names. */
