@@ -47,16 +47,23 @@ public final class PostgresServer implements AutoCloseable {
         return new PostgresServer(embedded, "127.0.0.1", port, user, password, jdbcParameters);
     }
 
-    /** Starts the embedded server; {@code dataDir} null means a fresh temporary directory. */
+    /**
+     * Starts the embedded server; {@code dataDir} null means a fresh temporary directory. The superuser
+     * {@code postgres} has a password that every connection needs ({@link PostgresPassword}).
+     */
     public static PostgresServer embedded(int port, Path dataDir) {
         try {
+            Path data = dataDir != null ? dataDir : java.nio.file.Files.createTempDirectory("vigil-postgres-")
+                    .resolve("data");
+            String password = dataDir != null ? PostgresPassword.of(dataDir) : PostgresPassword.generate();
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(port)
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", dataDir == null ? "off" : "on");
-            if (dataDir != null) {
-                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
-            }
-            return new PostgresServer(builder.start(), "127.0.0.1", port, "postgres", "");
+                    .setServerConfig("fsync", dataDir == null ? "off" : "on")
+                    .setConnectConfig("password", password)
+                    .setDataDirectory(data).setCleanDataDirectory(dataDir == null);
+            EmbeddedPostgres started = builder.start();
+            PostgresPassword.require(port, data, password);
+            return new PostgresServer(started, "127.0.0.1", port, "postgres", password);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL on port " + port, e);
         }

@@ -36,4 +36,26 @@ class InfrastructureTest {
             assertThat(rs.getString(1)).startsWith("PostgreSQL");
         }
     }
+
+    @Test
+    void theEmbeddedPostgresNeedsItsPassword() throws Exception {
+        PostgresServer postgres = Infrastructure.shared().postgres();
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("VIGIL_POSTGRES_URL") == null, "embedded only");
+        assertThat(postgres.password()).hasSizeGreaterThanOrEqualTo(16);
+        for (String wrong : new String[]{"", "postgres", postgres.password() + "x"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> DriverManager.getConnection(
+                    postgres.jdbcUrl("postgres"), postgres.user(), wrong).close())
+                    .isInstanceOf(java.sql.SQLException.class);
+        }
+    }
+
+    @Test
+    void aPersistentDataDirectoryKeepsItsPasswordInAnOwnerOnlyFile(@org.junit.jupiter.api.io.TempDir
+                                                                    java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path data = dir.resolve("postgres");
+        String first = PostgresPassword.of(data);
+        assertThat(PostgresPassword.of(data)).isEqualTo(first);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(
+                dir.resolve("postgres-password")))).isEqualTo("rw-------");
+    }
 }
