@@ -102,7 +102,9 @@ public final class KafkaConnectionCheck {
                     case UnknownTopicOrPartitionException missing -> new KafkaProblem(
                             KafkaProblem.Kind.MISSING_TOPIC, null, "Kafka topic " + topic + ", which this service "
                             + "uses, does not exist: create the platform's topics first");
-                    case TopicAuthorizationException refused -> refused(AclOperation.DESCRIBE, "topic", topic, null);
+                    // not even DESCRIBE: name the operation the service needs (READ and WRITE include DESCRIBE)
+                    case TopicAuthorizationException refused -> refused(usage.reads().contains(topic)
+                            ? AclOperation.READ : AclOperation.WRITE, "topic", topic, null);
                     default -> null;
                 };
                 if (problem == null) {

@@ -144,7 +144,7 @@ class SecuredKafkaTest {
                 new KafkaUsage(List.of("t.secret"), List.of(), List.of()));
 
         assertThat(problem.kind()).isEqualTo(KafkaProblem.Kind.AUTHORIZATION);
-        assertThat(problem.message()).contains("User:svc", "t.secret");
+        assertThat(problem.message()).contains("User:svc", "READ topic t.secret");
     }
 
     @Test
