@@ -125,8 +125,7 @@ public class KafkaConnection implements KafkaFailures {
         }
         KafkaProblem problem = KafkaProblem.of(failure, check.principal(), check.configuration());
         synchronized (lock) {
-            State before = state;
-            if (before.problem() == null || !before.problem().message().equals(problem.message())) {
+            if (state.problem() == null) { // a known problem was logged already: say nothing new
                 LOG.errorf("Kafka client %s stopped, readiness DOWN until the connection check passes: %s", client,
                         problem.message());
                 state = new State(true, problem);

@@ -40,7 +40,7 @@ class SecuredKafkaTest {
     static void startBroker() throws Exception {
         broker = new SecuredBroker(dir).start();
         broker.user(SERVICE, SECRET);
-        broker.topics("t.in", "t.out", "t.secret");
+        broker.topics("t.in", "t.out", "t.secret", "t.late");
         broker.allow(SERVICE, AclOperation.READ, ResourceType.TOPIC, "t.in");
         broker.allow(SERVICE, AclOperation.WRITE, ResourceType.TOPIC, "t.out");
         broker.allow(SERVICE, AclOperation.READ, ResourceType.TOPIC, "t.out");
@@ -163,5 +163,31 @@ class SecuredKafkaTest {
 
         assertThat(problem.kind()).isEqualTo(KafkaProblem.Kind.AUTHORIZATION);
         assertThat(problem.message()).contains("User:svc", "g.other");
+    }
+
+    @Test
+    void readinessTurnsUpOnceTheMissingAclIsGrantedAndAHeldLoopResumes() throws Exception {
+        KafkaConnection connection = new KafkaConnection(new KafkaConnectionCheck(
+                factory(SECRET, broker.brokerCertificate()), new KafkaUsage(List.of("t.late"), List.of(), List.of()),
+                Duration.ofSeconds(30)), Duration.ofSeconds(1), "svc-check");
+        try {
+            connection.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> connection.state().problem() != null);
+            assertThat(connection.state().problem().message()).contains("User:svc", "READ topic t.late");
+            java.util.concurrent.atomic.AtomicBoolean resumed = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread loop = Thread.ofPlatform().start(() -> resumed.set(connection.failed("svc-loop",
+                    new org.apache.kafka.common.errors.TopicAuthorizationException(java.util.Set.of("t.late")),
+                    () -> true)));
+            assertThat(loop.join(Duration.ofSeconds(2))).as("held while the ACL is missing").isFalse();
+
+            broker.allow(SERVICE, AclOperation.READ, ResourceType.TOPIC, "t.late");
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> connection.state().healthy());
+            assertThat(new KafkaReadiness(connection).call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+            assertThat(loop.join(Duration.ofSeconds(30))).isTrue();
+            assertThat(resumed).isTrue();
+        } finally {
+            connection.onStop(null);
+        }
     }
 }
