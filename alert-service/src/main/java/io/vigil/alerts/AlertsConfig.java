@@ -55,6 +55,13 @@ public interface AlertsConfig {
         /** How far back the heartbeat log is read to rebuild a newly assigned partition. */
         @WithDefault("24h")
         Duration rebuildLookback();
+
+        /**
+         * How long judgement may stay behind (rebuilding, lagging, Kafka unreachable) before the engine counts as not
+         * judging: readiness DOWN and {@code vigil_alerts_engine_judging} 0. A failed engine counts at once.
+         */
+        @WithDefault("120s")
+        Duration maxHoldBack();
     }
 
     interface OutboxSettings {

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.record.TimestampType;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -27,7 +28,8 @@ import java.util.function.LongSupplier;
 public final class DeadlineEngine implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(DeadlineEngine.class);
-    static final List<String> TOPICS = List.of(Topics.HEARTBEATS, Topics.COMPUTER_CONFIG, Topics.COMPUTERS);
+    static final List<String> TOPICS = List.of(Topics.HEARTBEATS, Topics.COMPUTER_CONFIG, Topics.COMPUTERS,
+            Topics.LIVENESS_SNAPSHOTS);
 
     private final EngineSettings settings;
     private final OutcomeSink sink;
@@ -37,16 +39,28 @@ public final class DeadlineEngine implements AutoCloseable {
     private final Watermarks watermarks = new Watermarks(TOPICS);
     private final EngineGauges gauges = new EngineGauges();
     private final RebuildGate gate = new RebuildGate();
+    private final BrokerClock brokerClock = new BrokerClock();
+    private final JudgingHealth health;
     private volatile boolean running;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
-    private long lastRefresh = 0;
+    private long lastRefresh = Long.MIN_VALUE;
+    private long lastTick = Long.MIN_VALUE;
 
+    /**
+     * @param clock this host's wall clock, used only to choose where a rebuild starts reading: deadlines are judged
+     *              on the broker's clock ({@link BrokerClock}), never on this one
+     */
     public DeadlineEngine(EngineSettings settings, OutcomeSink sink, LongSupplier clock) {
         this.settings = settings;
         this.sink = sink;
         this.clock = clock;
         this.router = new RecordRouter(sink);
+        this.health = new JudgingHealth(settings.maxHoldBack().toMillis(), monotonicMillis());
+    }
+
+    private static long monotonicMillis() {
+        return System.nanoTime() / 1_000_000L;
     }
 
     public synchronized void start() {
@@ -71,6 +85,10 @@ public final class DeadlineEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    public EngineSettings settings() {
+        return settings;
     }
 
     public boolean running() {
@@ -104,8 +122,12 @@ public final class DeadlineEngine implements AutoCloseable {
             consumer.subscribe(TOPICS, new Rebalance(this));
             while (running) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(settings.pollTimeout());
+                long polled = System.nanoTime();
                 List<Outcome> out = new ArrayList<>();
                 for (ConsumerRecord<byte[], byte[]> record : LogOrder.merge(records)) {
+                    if (record.timestampType() == TimestampType.LOG_APPEND_TIME) {
+                        brokerClock.observed(record.timestamp(), polled);
+                    }
                     LivenessTracker tracker = trackers.get(record.partition());
                     if (tracker != null) {
                         router.route(record, tracker, out);
@@ -113,14 +135,17 @@ public final class DeadlineEngine implements AutoCloseable {
                 }
                 deliver(out);
                 gate.release(consumer);
+                tick();
                 refreshWatermarks();
                 judge();
+                releaseWithheld();
             }
         } catch (WakeupException e) {
             if (running) {
                 throw e;
             }
         } finally {
+            health.assigned(false);
             trackers.clear();
             watermarks.clear();
             gate.clear();
@@ -129,15 +154,42 @@ public final class DeadlineEngine implements AutoCloseable {
     }
 
     private void deliver(List<Outcome> out) {
-        if (!out.isEmpty()) {
-            sink.accept(out);
+        if (out.isEmpty()) {
+            return;
+        }
+        for (Outcome.OfflineAlert held : sink.accept(out)) {
+            trackers.values().forEach(tracker -> tracker.withhold(held));
+        }
+    }
+
+    /** Raises the alerts a platform-outage held back, once per-computer alerts are allowed again. */
+    private void releaseWithheld() {
+        if (trackers.values().stream().noneMatch(LivenessTracker::withholding) || !sink.offlineAlertsAllowed()) {
+            return;
+        }
+        long now = brokerClock.now(System.nanoTime());
+        List<Outcome> out = new ArrayList<>();
+        trackers.values().forEach(tracker -> tracker.releaseWithheld(now, out));
+        deliver(out);
+    }
+
+    /** Appends a clock tick every refresh period: the broker's time is known even when no heartbeat arrives. */
+    private void tick() {
+        long now = monotonicMillis();
+        if (!trackers.isEmpty() && (lastTick == Long.MIN_VALUE
+                || now - lastTick >= settings.watermarkRefresh().toMillis())) {
+            lastTick = now;
+            sink.clockTick(brokerClock);
         }
     }
 
     private void refreshWatermarks() {
-        long now = clock.getAsLong();
-        if (!trackers.isEmpty() && now - lastRefresh >= settings.watermarkRefresh().toMillis()) {
-            lastRefresh = now;
+        long nanos = System.nanoTime();
+        long now = brokerClock.now(nanos);
+        long monotonic = nanos / 1_000_000L;
+        if (!trackers.isEmpty() && now != BrokerClock.UNKNOWN
+                && (lastRefresh == Long.MIN_VALUE || monotonic - lastRefresh >= settings.watermarkRefresh().toMillis())) {
+            lastRefresh = monotonic;
             try {
                 Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(2));
                 watermarks.endOffsetsFetched(now, ends);
@@ -154,7 +206,12 @@ public final class DeadlineEngine implements AutoCloseable {
     }
 
     private void judge() {
-        long now = clock.getAsLong();
+        long now = brokerClock.now(System.nanoTime());
+        if (now == BrokerClock.UNKNOWN) {
+            gauges.update(tracked(), -1);
+            health.passed(monotonicMillis(), trackers.isEmpty() ? 0 : -1);
+            return;
+        }
         long skew = settings.clockSkewMargin().toMillis();
         List<Outcome> out = new ArrayList<>();
         int tracked = 0;
@@ -167,7 +224,19 @@ public final class DeadlineEngine implements AutoCloseable {
         }
         deliver(out);
         long lowest = watermarks.lowest();
-        gauges.update(tracked, lowest == Long.MAX_VALUE ? 0 : lowest == Watermarks.NONE ? -1 : now - lowest);
+        long holdBack = lowest == Long.MAX_VALUE ? 0 : lowest == Watermarks.NONE ? -1 : Math.max(0, now - lowest);
+        gauges.update(tracked, holdBack);
+        health.passed(monotonicMillis(), holdBack);
+    }
+
+    /** Milliseconds this engine has not been judging (0 while it judges): failing, rebuilding or lagging too long. */
+    public long notJudgingMillis() {
+        return health.notJudgingMillis(monotonicMillis());
+    }
+
+    /** Times the engine failed and rebuilt. */
+    public long failures() {
+        return health.failures();
     }
 
     /** Total computers tracked by this engine. */
@@ -183,12 +252,14 @@ public final class DeadlineEngine implements AutoCloseable {
     void assigned(Collection<TopicPartition> partitions) {
         long now = clock.getAsLong();
         for (TopicPartition tp : partitions) {
-            trackers.computeIfAbsent(tp.partition(), p -> new LivenessTracker(settings.defaults()));
+            trackers.computeIfAbsent(tp.partition(), p -> new LivenessTracker(settings.defaults(),
+                    settings.rebuildLookback().toMillis() / 2));
             watermarks.assigned(tp.partition());
         }
         Rebalance.seekForRebuild(consumer, partitions, now - settings.rebuildLookback().toMillis());
         gate.assigned(consumer, partitions);
-        lastRefresh = 0;
+        lastRefresh = Long.MIN_VALUE;
+        health.assigned(true);
         LOG.infof("engine %s rebuilding partitions %s from the log", settings.groupId(), partitions);
     }
 

@@ -6,7 +6,11 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the deadline engine runs (or is disabled on purpose); reports the judgement hold-back. */
+/**
+ * Ready when the deadline engine judges deadlines (or is disabled on purpose): DOWN while it is stopped, after a
+ * failure until it has caught up again, and while it has been rebuilding or lagging longer than
+ * {@code vigil.alerts.engine.max-hold-back}. Reports the hold-back and how long it has not been judging.
+ */
 @Readiness
 @ApplicationScoped
 public class EngineReadiness implements HealthCheck {
@@ -22,8 +26,9 @@ public class EngineReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         DeadlineEngine engine = runner.engine();
-        boolean up = !config.engine().enabled() || engine != null && engine.running();
+        boolean up = runner.judging();
         return HealthCheckResponse.named("deadline-engine").status(up)
+                .withData("notJudgingMillis", engine == null ? -1 : engine.notJudgingMillis())
                 .withData("holdBackMillis", engine == null ? -1 : engine.gauges().holdBackMillis())
                 .withData("trackedComputers", engine == null ? 0 : engine.gauges().tracked()).build();
     }

@@ -1,5 +1,6 @@
 package io.vigil.alerts.engine;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -43,6 +44,14 @@ public class EngineRunner {
                 .register(meters);
         Gauge.builder("vigil.alerts.tracked.computers", this, r -> r.gauge(EngineGauges::tracked))
                 .register(meters);
+        Gauge.builder("vigil.alerts.engine.judging", this, r -> r.judging() ? 1 : 0)
+                .description("1 while the deadline engine judges deadlines, 0 while it fails, rebuilds or lags too long")
+                .register(meters);
+        Gauge.builder("vigil.alerts.engine.not.judging", this, r -> r.notJudgingMillis() / 1000.0)
+                .description("seconds the deadline engine has not been judging (0 while it judges)")
+                .baseUnit("seconds").register(meters);
+        FunctionCounter.builder("vigil.alerts.engine.failures", this, r -> r.failures())
+                .description("times the deadline engine failed and rebuilt its partitions").register(meters);
         if (config.engine().enabled()) {
             start();
         }
@@ -50,6 +59,24 @@ public class EngineRunner {
 
     void onStop(@Observes ShutdownEvent event) {
         stop();
+    }
+
+    /** Whether the engine judges now (or is disabled on purpose). */
+    public boolean judging() {
+        DeadlineEngine current = engine;
+        return !config.engine().enabled() || current != null && current.running() && current.notJudgingMillis() == 0;
+    }
+
+    long notJudgingMillis() {
+        DeadlineEngine current = engine;
+        return current == null ? 0 : current.notJudgingMillis();
+    }
+
+    private long failures;
+
+    private double failures() {
+        DeadlineEngine current = engine;
+        return failures + (current == null ? 0 : current.failures());
     }
 
     private double gauge(java.util.function.ToDoubleFunction<EngineGauges> value) {
@@ -64,10 +91,26 @@ public class EngineRunner {
                 Math.max(LivenessSettings.UNLIMITED, config.defaults().missedThreshold()), LivenessSettings.UNLIMITED,
                 false);
         EngineSettings settings = new EngineSettings(kafka, connection, e.groupId(), e.pollTimeout(),
-                e.watermarkRefresh(), e.clockSkewMargin(), e.rebuildLookback(), defaults);
+                e.watermarkRefresh(), e.clockSkewMargin(), e.rebuildLookback(), defaults, e.maxHoldBack());
         DeadlineEngine created = new DeadlineEngine(settings, sink, System::currentTimeMillis);
         outage.register(created);
         return created;
+    }
+
+    /**
+     * An engine apart from this service's own (tests: another group, rebuild window, host clock, sink); it is not
+     * counted for platform-outage.
+     */
+    public DeadlineEngine newEngine(java.util.function.UnaryOperator<EngineSettings> adjust, OutcomeSink to,
+                                    java.util.function.LongSupplier hostClock) {
+        DeadlineEngine regular = newEngine();
+        outage.unregister(regular);
+        return new DeadlineEngine(adjust.apply(regular.settings()), to, hostClock);
+    }
+
+    /** This service's sink (alert transitions, liveness events, snapshots, clock ticks). */
+    public OutcomeSink sink() {
+        return sink;
     }
 
     public synchronized void start() {
@@ -79,6 +122,7 @@ public class EngineRunner {
 
     public synchronized void stop() {
         if (engine != null) {
+            failures += engine.failures();
             engine.close();
             outage.unregister(engine);
             engine = null;

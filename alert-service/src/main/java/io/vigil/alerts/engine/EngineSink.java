@@ -35,6 +35,7 @@ public class EngineSink implements OutcomeSink {
     private static final Logger LOG = Logger.getLogger(EngineSink.class);
     private static final String SOURCE = "/vigil/alert-service";
     private static final int CHUNK = 500;
+    private static final String CLOCK_KEY = RecordRouter.CLOCK_KEY_PREFIX + java.util.UUID.randomUUID();
 
     private final AlertService alerts;
     private final KafkaProducer<String, byte[]> producer;
@@ -56,7 +57,8 @@ public class EngineSink implements OutcomeSink {
     }
 
     @Override
-    public void accept(List<Outcome> outcomes) {
+    public List<Outcome.OfflineAlert> accept(List<Outcome> outcomes) {
+        List<Outcome.OfflineAlert> held = new ArrayList<>();
         List<Outcome.OfflineAlert> offline = new ArrayList<>();
         for (Outcome outcome : outcomes) {
             switch (outcome) {
@@ -67,18 +69,38 @@ public class EngineSink implements OutcomeSink {
                     offline.add(alert);
                 }
                 case Outcome.OfflineCleared cleared -> {
-                    raise(offline);
+                    raise(offline, held);
                     await(() -> alerts.clearOffline(cleared));
                 }
                 case Outcome.ClockChangeDetected change -> await(() -> alerts.clockChange(change));
+                case Outcome.Snapshot snapshot -> snapshot(snapshot);
             }
         }
-        raise(offline);
+        raise(offline, held);
+        return held;
     }
 
-    /** Raises the collected offline alerts together (in chunks), keeping their order before later transitions. */
-    private void raise(List<Outcome.OfflineAlert> offline) {
-        if (offline.isEmpty() || !outage.perComputerAlertsAllowed()) {
+    @Override
+    public boolean offlineAlertsAllowed() {
+        return outage.perComputerAlertsAllowed();
+    }
+
+    /**
+     * Raises the collected offline alerts together (in chunks), keeping their order before later transitions; while
+     * a platform-outage is active or suspected they are held back instead (the computer is published offline with
+     * reason {@code platform-outage}) and the engine raises them once it is over.
+     */
+    private void raise(List<Outcome.OfflineAlert> offline, List<Outcome.OfflineAlert> held) {
+        if (offline.isEmpty()) {
+            return;
+        }
+        if (!outage.perComputerAlertsAllowed()) {
+            for (Outcome.OfflineAlert alert : offline) {
+                publish(new LivenessChanged(alert.computerID(), alert.missedHeartbeats(), true,
+                        Instant.ofEpochMilli(alert.lastHeartbeatAt()), Instant.ofEpochMilli(alert.judgedAt()),
+                        LivenessChanged.PLATFORM_OUTAGE));
+            }
+            held.addAll(offline);
             offline.clear();
             return;
         }
@@ -100,13 +122,16 @@ public class EngineSink implements OutcomeSink {
         if (update.firstMiss()) {
             outage.firstMiss(update.judgedAt());
         }
-        LivenessChanged data = new LivenessChanged(update.computerID(), update.missedHeartbeats(), update.offline(),
-                Instant.ofEpochMilli(update.lastHeartbeatAt()), Instant.ofEpochMilli(update.judgedAt()));
-        String key = CloudEvents.computerKey(update.computerID());
+        publish(new LivenessChanged(update.computerID(), update.missedHeartbeats(), update.offline(),
+                Instant.ofEpochMilli(update.lastHeartbeatAt()), Instant.ofEpochMilli(update.judgedAt())));
+    }
+
+    private void publish(LivenessChanged data) {
+        String key = CloudEvents.computerKey(data.computerID());
         producer.send(new ProducerRecord<>(Topics.LIVENESS, key, EventJson.toBytes(
                 CloudEvents.create(SOURCE, EventTypes.LIVENESS_CHANGED, key, data))), (metadata, error) -> {
                     if (error != null) {
-                        LOG.warnf("liveness of computer %d not published: %s", update.computerID(),
+                        LOG.warnf("liveness of computer %d not published: %s", data.computerID(),
                                 error.getMessage());
                     }
                 });
@@ -143,6 +168,28 @@ public class EngineSink implements OutcomeSink {
         } catch (RuntimeException e) {
             LOG.errorf("dead letter of %s-%d@%d not sent: %s", topic, partition, offset, e.getMessage());
         }
+    }
+
+    private void snapshot(Outcome.Snapshot snapshot) {
+        producer.send(new ProducerRecord<>(Topics.LIVENESS_SNAPSHOTS, Long.toString(snapshot.computerID()),
+                snapshot.snapshot() == null ? null : EventJson.toBytes(snapshot.snapshot())), (metadata, error) -> {
+                    if (error != null) {
+                        LOG.warnf("liveness snapshot of computer %d not stored: %s", snapshot.computerID(),
+                                error.getMessage());
+                    }
+                });
+    }
+
+    /** The tick goes to the liveness snapshot topic (LogAppendTime) under this instance's own key. */
+    @Override
+    public void clockTick(BrokerClock clock) {
+        // timestamp 0: a topic without LogAppendTime would hand back 0, which the clock ignores
+        producer.send(new ProducerRecord<String, byte[]>(Topics.LIVENESS_SNAPSHOTS, null, 0L, CLOCK_KEY, null),
+                (metadata, error) -> {
+            if (error == null) {
+                clock.observed(metadata.timestamp(), System.nanoTime());
+            }
+        });
     }
 
     @Override

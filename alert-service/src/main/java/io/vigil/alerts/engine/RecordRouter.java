@@ -1,6 +1,8 @@
 package io.vigil.alerts.engine;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.vigil.alerts.clock.ClockChangeRule;
+import io.vigil.alerts.liveness.ComputerSnapshot;
 import io.vigil.alerts.liveness.LivenessSettings;
 import io.vigil.alerts.liveness.LivenessTracker;
 import io.vigil.alerts.liveness.Outcome;
@@ -17,6 +19,8 @@ import java.util.List;
 
 /** Reads one record of the three co-partitioned topics and feeds it to its partition's tracker. */
 final class RecordRouter {
+
+    static final String CLOCK_KEY_PREFIX = "clock:";
 
     private final OutcomeSink sink;
 
@@ -36,6 +40,7 @@ final class RecordRouter {
                 case Topics.HEARTBEATS -> heartbeat(record, tracker, mine);
                 case Topics.COMPUTER_CONFIG -> configuration(record, tracker, mine);
                 case Topics.COMPUTERS -> registration(record, tracker, mine);
+                case Topics.LIVENESS_SNAPSHOTS -> snapshot(record, tracker);
                 default -> { }
             }
             out.addAll(mine);
@@ -86,6 +91,18 @@ final class RecordRouter {
         ComputerRegistration computer = data(record, ComputerRegistration.class);
         tracker.registration(computer.computerID(), computer.hostName(), "stopped".equals(computer.vmState()),
                 computer.deactivated(), record.timestamp(), out);
+    }
+
+    private static void snapshot(ConsumerRecord<byte[], byte[]> record, LivenessTracker tracker) {
+        if (record.value() == null || record.key() == null
+                || new String(record.key(), StandardCharsets.UTF_8).startsWith(CLOCK_KEY_PREFIX)) {
+            return; // a forgotten computer, or a clock tick
+        }
+        ComputerSnapshot snapshot = EventJson.read(record.value(), new TypeReference<ComputerSnapshot>() { });
+        if (snapshot.computerID() != keyOf(record)) {
+            throw new IllegalArgumentException("snapshot of computer " + snapshot.computerID() + " under another key");
+        }
+        tracker.restore(snapshot);
     }
 
     private static <T> T data(ConsumerRecord<byte[], byte[]> record, Class<T> type) {

@@ -18,15 +18,51 @@ import java.util.Set;
 public final class LivenessTracker {
 
     private final Map<Long, ComputerState> computers = new HashMap<>();
+    private final HeldAlerts held = new HeldAlerts();
     private final Set<Long> deactivated = new HashSet<>();
     private final DeadlineHeap deadlines = new DeadlineHeap();
     private final LivenessSettings defaults;
     private final SettingsChanges settingsChanges;
+    private final long snapshotHorizon;
     private int silent;
 
+    /** A tracker that keeps no snapshots (rule tests). */
     public LivenessTracker(LivenessSettings defaults) {
+        this(defaults, -1);
+    }
+
+    /**
+     * @param snapshotHorizonMillis a heartbeat whose first deadline lies further ahead than this is snapshotted (so its
+     *                              silence outlives the rebuild window); negative: no snapshots at all
+     */
+    public LivenessTracker(LivenessSettings defaults, long snapshotHorizonMillis) {
         this.defaults = defaults;
         this.settingsChanges = new SettingsChanges(deadlines);
+        this.snapshotHorizon = snapshotHorizonMillis;
+    }
+
+    private void snapshot(ComputerState state, List<Outcome> out) {
+        if (snapshotHorizon >= 0) {
+            out.add(new Outcome.Snapshot(state.id, ComputerSnapshot.of(state)));
+        }
+    }
+
+    /**
+     * A snapshot read back from the log: applied when it knows a later heartbeat than this tracker (after a restart,
+     * the only trace of a silence older than the rebuild window).
+     */
+    public void restore(ComputerSnapshot snapshot) {
+        if (deactivated.contains(snapshot.computerID())) {
+            return;
+        }
+        ComputerState state = computers.computeIfAbsent(snapshot.computerID(), id -> new ComputerState(id, defaults));
+        if (state.hasHeartbeat() && snapshot.lastHeartbeatAt() <= state.lastHeartbeatAt) {
+            return;
+        }
+        int before = state.missed;
+        snapshot.restoreInto(state);
+        silent += (state.missed > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+        deadlines.schedule(state);
     }
 
     /** Computers tracked (known from a heartbeat, a configuration or a registration). */
@@ -37,6 +73,24 @@ public final class LivenessTracker {
     /** Computers that have missed at least one heartbeat (kept up to date, not counted). */
     public int silent() {
         return silent;
+    }
+
+    /**
+     * An offline alert this tracker decided was not raised (a platform-outage holds per-computer alerts back): the
+     * computer stays offline and its alert is raised by {@link #releaseWithheld} unless it is heard from first.
+     */
+    public void withhold(Outcome.OfflineAlert alert) {
+        held.hold(computers.get(alert.computerID()), alert);
+    }
+
+    /** Whether offline alerts are held back here. */
+    public boolean withholding() {
+        return held.any();
+    }
+
+    /** Raises the held-back alerts of the computers still silent since the same heartbeat ({@link HeldAlerts}). */
+    public void releaseWithheld(long at, List<Outcome> out) {
+        held.release(computers, at, out);
     }
 
     /** The earliest pending deadline, or {@link Long#MAX_VALUE} when none. */
@@ -67,6 +121,7 @@ public final class LivenessTracker {
         if (!shifts.isEmpty()) {
             out.add(new Outcome.ClockChangeDetected(computerID, state.hostName, shifts.getLast(), shifts.size()));
         }
+        boolean endsSilence = state.missed > 0;
         if (state.hasHeartbeat()) {
             heardFromAgain(state, receivedAt, out);
         }
@@ -81,6 +136,9 @@ public final class LivenessTracker {
         state.suppressed = state.configuredSuppression();
         state.deadline = state.nextDeadline();
         deadlines.schedule(state);
+        if (endsSilence || state.deadline - receivedAt > snapshotHorizon) {
+            snapshot(state, out);
+        }
     }
 
     private void heardFromAgain(ComputerState state, long receivedAt, List<Outcome> out) {
@@ -120,6 +178,9 @@ public final class LivenessTracker {
                 }
                 if (state.alertRaised) {
                     out.add(new Outcome.OfflineCleared(computerID, state.lastHeartbeatAt, -1, at, "deactivated"));
+                }
+                if (snapshotHorizon >= 0 && state.hasHeartbeat()) {
+                    out.add(new Outcome.Snapshot(computerID, null));
                 }
             }
             return;
@@ -166,5 +227,6 @@ public final class LivenessTracker {
         }
         state.deadline = state.nextDeadline();
         deadlines.schedule(state);
+        snapshot(state, out);
     }
 }

@@ -45,4 +45,8 @@ public sealed interface Outcome {
             this(computerID, hostName, shift, 1);
         }
     }
+
+    /** Keep this computer's state (or forget it: {@code snapshot} null) on the liveness snapshot topic. */
+    record Snapshot(long computerID, ComputerSnapshot snapshot) implements Outcome {
+    }
 }

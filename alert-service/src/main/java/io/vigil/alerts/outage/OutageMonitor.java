@@ -29,6 +29,8 @@ public class OutageMonitor {
     private final String instanceId = UUID.randomUUID().toString();
     private final List<DeadlineEngine> engines = new CopyOnWriteArrayList<>();
     private volatile boolean active;
+    private volatile long fleetTracked;
+    private volatile long suspectedUntil;
     private volatile boolean running = true;
     private long peakSilent;
     private Thread thread;
@@ -57,9 +59,25 @@ public class OutageMonitor {
         window.add(judgedAt);
     }
 
-    /** Whether agent-offline alerts are raised now (always, unless an outage is active and the setting says no). */
+    /**
+     * Whether agent-offline alerts are raised now: always when the setting says so; otherwise not while an outage is
+     * active, nor while this instance's own first misses already look like one that the fleet-wide evaluation has
+     * not confirmed yet (they are held for up to three report intervals), so a fleet with threshold 0 does not
+     * storm before the outage is recognised.
+     */
     public boolean perComputerAlertsAllowed() {
-        return config.perComputerAlerts() || !active;
+        if (config.perComputerAlerts()) {
+            return true;
+        }
+        if (active) {
+            return false;
+        }
+        long now = System.currentTimeMillis();
+        long tracked = engines.stream().mapToLong(DeadlineEngine::tracked).sum();
+        if (rule.looksLikeOutage(Math.max(tracked, fleetTracked), tracked, window.count(now))) {
+            suspectedUntil = now + config.reportInterval().multipliedBy(3).toMillis();
+        }
+        return now >= suspectedUntil;
     }
 
     public boolean active() {
@@ -86,6 +104,7 @@ public class OutageMonitor {
         long silent = engines.stream().mapToLong(DeadlineEngine::silent).sum();
         OutageRule.Fleet fleet = store.report(instanceId, tracked, silent, window.count(now),
                 config.reportInterval().multipliedBy(3));
+        fleetTracked = fleet.tracked();
         boolean stored = store.activeOutage();
         if (stored != active) {
             active = stored;

@@ -22,6 +22,14 @@ public final class OutageRule {
     }
 
     /**
+     * Whether the first misses seen by one instance already amount to an outage: more than the share of the computers
+     * it tracks, in a fleet large enough to be judged.
+     */
+    public boolean looksLikeOutage(long fleetTracked, long localTracked, long localRecentFirstMisses) {
+        return fleetTracked >= minComputers && localRecentFirstMisses > share * localTracked;
+    }
+
+    /**
      * @param active      whether a platform-outage alert is active
      * @param peakSilent  the largest silent count seen while it was active
      */

@@ -36,7 +36,8 @@ public final class EngineThroughputBenchmark {
         LivenessTracker tracker = new LivenessTracker(new LivenessSettings(120, 2, LivenessSettings.UNLIMITED, false));
         RecordRouter router = new RecordRouter(new OutcomeSink() {
             @Override
-            public void accept(List<Outcome> outcomes) {
+            public List<Outcome.OfflineAlert> accept(List<Outcome> outcomes) {
+                return List.of();
             }
 
             @Override

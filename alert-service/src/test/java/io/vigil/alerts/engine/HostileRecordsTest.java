@@ -37,7 +37,8 @@ class HostileRecordsTest {
         final List<String> poisoned = new ArrayList<>();
 
         @Override
-        public void accept(List<Outcome> outcomes) {
+        public List<Outcome.OfflineAlert> accept(List<Outcome> outcomes) {
+            return List.of();
         }
 
         @Override

@@ -65,9 +65,18 @@ final class TestFleet implements AutoCloseable {
         return send(Topics.HEARTBEATS, id, heartbeatEvent(id, agentTime)).timestamp();
     }
 
+    /** Sends one heartbeat carrying events 5004; returns its broker append time. */
+    long heartbeat(long id, String agentTime, List<HeartbeatReceived.ClockChange> clockChanges) {
+        return send(Topics.HEARTBEATS, id, heartbeatEvent(id, agentTime, clockChanges)).timestamp();
+    }
+
     private static Object heartbeatEvent(long id, String agentTime) {
+        return heartbeatEvent(id, agentTime, List.of());
+    }
+
+    private static Object heartbeatEvent(long id, String agentTime, List<HeartbeatReceived.ClockChange> changes) {
         HeartbeatReceived heartbeat = new HeartbeatReceived(id, Instant.now(), agentTime, "20.0.1", "Online",
-                "sha256:test", Map.of(), "10.0.0.1", "TLSv1.3", "TLS_AES_128_GCM_SHA256", 1L, 4118, List.of(),
+                "sha256:test", Map.of(), "10.0.0.1", "TLSv1.3", "TLS_AES_128_GCM_SHA256", 1L, 4118, changes,
                 List.of(), false);
         return CloudEvents.create("/test", EventTypes.HEARTBEAT_RECEIVED, Long.toString(id), heartbeat);
     }

@@ -1,0 +1,109 @@
+package io.vigil.alerts.liveness;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.vigil.alerts.liveness.TrackerFixture.ID;
+import static io.vigil.alerts.liveness.TrackerFixture.T0;
+import static io.vigil.alerts.liveness.TrackerFixture.only;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Silences days long survive a restart through the liveness snapshot, and a platform-outage's held-back alert is
+ * raised later with the time the computer really went offline.
+ */
+class LongSilenceTest {
+
+    private static final long DAY = 86_400_000L;
+    private static final long HORIZON = 12 * 3_600_000L;
+
+    private static LivenessTracker tracker() {
+        return new LivenessTracker(LivenessSettings.CONTRACT_DEFAULTS, HORIZON);
+    }
+
+    private static List<Outcome> heartbeat(LivenessTracker tracker, long at) {
+        List<Outcome> out = new ArrayList<>();
+        tracker.heartbeat(ID, at, null, List.of(), out);
+        return out;
+    }
+
+    private static List<Outcome> judge(LivenessTracker tracker, long upTo) {
+        List<Outcome> out = new ArrayList<>();
+        tracker.judge(upTo, out);
+        return out;
+    }
+
+    @Test
+    void aDeadlineDaysAwayIsJudgedExactlyAfterARestartFromTheSnapshotAlone() {
+        LivenessTracker before = tracker();
+        before.settings(ID, new LivenessSettings(86_400, 100, LivenessSettings.UNLIMITED, false), T0, new ArrayList<>());
+        List<Outcome.Snapshot> snapshots = only(heartbeat(before, T0), Outcome.Snapshot.class);
+        assertThat(snapshots).as("the first deadline lies beyond half the rebuild window").hasSize(1);
+        long deadline = T0 + 101 * DAY + 30_000;
+
+        LivenessTracker after = tracker();
+        after.restore(snapshots.getFirst().snapshot());
+        assertThat(after.size()).isEqualTo(1);
+        assertThat(only(judge(after, deadline - DAY - 1), Outcome.OfflineAlert.class)).isEmpty();
+        List<Outcome> missed = judge(after, deadline - 1);
+        assertThat(only(missed, Outcome.OfflineAlert.class)).isEmpty();
+        assertThat(only(missed, Outcome.LivenessUpdate.class)).last()
+                .satisfies(u -> assertThat(u.missedHeartbeats()).isEqualTo(100));
+        assertThat(only(judge(after, deadline), Outcome.OfflineAlert.class)).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.deadline()).isEqualTo(deadline);
+                    assertThat(a.lastHeartbeatAt()).isEqualTo(T0);
+                });
+    }
+
+    @Test
+    void aSnapshotNeverUndoesANewerHeartbeatNorRaisesTwice() {
+        LivenessTracker before = tracker();
+        before.settings(ID, TrackerFixture.settings(2, 0), T0, new ArrayList<>());
+        heartbeat(before, T0);
+        List<Outcome> judged = judge(before, T0 + 2_200);
+        assertThat(only(judged, Outcome.OfflineAlert.class)).hasSize(1);
+        ComputerSnapshot offline = only(judged, Outcome.Snapshot.class).getLast().snapshot();
+        assertThat(offline.alertRaised()).isTrue();
+
+        LivenessTracker after = tracker();
+        after.restore(offline);
+        assertThat(only(judge(after, T0 + 4_200), Outcome.OfflineAlert.class)).as("raised before the restart").isEmpty();
+        assertThat(after.silent()).isEqualTo(1);
+        heartbeat(after, T0 + 5_000);
+        after.restore(offline);
+        assertThat(after.silent()).isZero();
+        assertThat(only(judge(after, T0 + 5_000 + 1_000), Outcome.LivenessUpdate.class)).isEmpty();
+    }
+
+    @Test
+    void aHeldBackAlertIsRaisedLaterWithTheDeadlineItReallyHad() {
+        LivenessTracker tracker = tracker();
+        tracker.settings(ID, TrackerFixture.settings(2, 1), T0, new ArrayList<>());
+        heartbeat(tracker, T0);
+        Outcome.OfflineAlert alert = only(judge(tracker, T0 + 4_200), Outcome.OfflineAlert.class).getFirst();
+        tracker.withhold(alert);
+        assertThat(tracker.withholding()).isTrue();
+        List<Outcome> released = new ArrayList<>();
+        tracker.releaseWithheld(T0 + 30_000, released);
+        assertThat(only(released, Outcome.OfflineAlert.class)).singleElement().satisfies(a -> {
+            assertThat(a.deadline()).isEqualTo(T0 + 4_200);
+            assertThat(a.judgedAt()).isEqualTo(T0 + 30_000);
+        });
+        assertThat(tracker.withholding()).isFalse();
+    }
+
+    @Test
+    void aHeldBackComputerHeardFromMeanwhileGetsNoAlert() {
+        LivenessTracker tracker = tracker();
+        tracker.settings(ID, TrackerFixture.settings(2, 1), T0, new ArrayList<>());
+        heartbeat(tracker, T0);
+        tracker.withhold(only(judge(tracker, T0 + 4_200), Outcome.OfflineAlert.class).getFirst());
+        heartbeat(tracker, T0 + 10_000);
+        List<Outcome> released = new ArrayList<>();
+        tracker.releaseWithheld(T0 + 11_000, released);
+        assertThat(released).isEmpty();
+    }
+}
