@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -91,8 +94,19 @@ class HeartbeatOutageTest {
                 return new Outage(infrastructure.broker(), null);
             }
             return ProcessHandle.current().descendants()
-                    .filter(p -> p.info().commandLine().map(c -> c.contains("kafka.Kafka")).orElse(false))
+                    .filter(Outage::isKafkaBroker)
                     .findFirst().map(p -> new Outage(null, p)).orElse(null);
+        }
+
+        /** Whether a process runs the broker's main class (read from /proc: its class path is too long for Info). */
+        private static boolean isKafkaBroker(ProcessHandle process) {
+            try {
+                String commandLine = new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()),
+                        "cmdline")), StandardCharsets.UTF_8);
+                return commandLine.contains("\0kafka.Kafka\0");
+            } catch (IOException e) {
+                return false;
+            }
         }
 
         void begin() {
