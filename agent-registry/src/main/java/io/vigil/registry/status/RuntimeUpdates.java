@@ -75,6 +75,10 @@ public final class RuntimeUpdates {
         if (!l.offline() && l.missedHeartbeats() == 0) {
             rt.contactReason = null;
             rt.contactAtMs = null;
+        } else if (l.offline() && l.reason() != null) {
+            // alert-service holds this computer's own alert back (platform-outage): that is why it is offline
+            rt.contactReason = Canonical.of(l.reason());
+            rt.contactAtMs = millis(l.judgedAt());
         }
     }
 

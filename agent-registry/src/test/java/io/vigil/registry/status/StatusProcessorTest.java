@@ -118,6 +118,19 @@ class StatusProcessorTest {
     }
 
     @Test
+    void aComputerHeldBackByAPlatformOutageIsOfflineWithThatReason() {
+        register("activated", "running", 1000);
+        heartbeat(2000, "sha256:a");
+        liveness(4000, 2, true, 2000);
+        processor.drain();
+        apply(Topics.LIVENESS, 4100, new Input.Liveness(ID, new LivenessChanged(ID, 2, true,
+                Instant.ofEpochMilli(2000), Instant.ofEpochMilli(4100), LivenessChanged.PLATFORM_OUTAGE)));
+        assertThat(processor.find(ID).offlineReason()).isEqualTo("platform-outage");
+        liveness(5000, 0, false, 4900);
+        assertThat(processor.find(ID).offlineReason()).isNull();
+    }
+
+    @Test
     void aNewerHeartbeatEndsOfflineButNotAnOlderOne() {
         register("activated", "running", 1000);
         heartbeat(2000, "a");
