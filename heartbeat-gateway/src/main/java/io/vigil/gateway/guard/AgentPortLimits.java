@@ -1,7 +1,12 @@
 package io.vigil.gateway.guard;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.JdkSSLEngineOptions;
+import io.vertx.core.net.SSLEngineOptions;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.concurrent.TimeUnit;
@@ -9,20 +14,33 @@ import java.util.concurrent.TimeUnit;
 /**
  * Connection-level limits of the agent port that Quarkus has no property for: the TLS handshake must finish within
  * {@code vigil.gateway.guard.handshake-timeout} (a client that connects and never handshakes, or handshakes byte by
- * byte, is closed then). The others are Quarkus properties (application.properties, "Hostile clients").
+ * byte, is closed then), and at most {@code unauthenticated-connections-per-address} connections per source address
+ * may be without a client certificate at once (handshaking ones included; {@link GuardedSslHandler}). The others
+ * are Quarkus properties (application.properties, "Hostile clients").
  */
 @ApplicationScoped
+@Priority(-100)
 public class AgentPortLimits implements HttpServerOptionsCustomizer {
 
     private final GuardConfig config;
+    private final UnauthenticatedConnections unauthenticated;
+    private final Counter refused;
 
-    public AgentPortLimits(GuardConfig config) {
+    public AgentPortLimits(GuardConfig config, MeterRegistry metrics) {
         this.config = config;
+        this.unauthenticated = new UnauthenticatedConnections(config.unauthenticatedConnectionsPerAddress());
+        this.refused = metrics.counter("vigil.gateway.guard.refused", "reason", "unauthenticated-connections");
+        metrics.gauge("vigil.gateway.guard.unauthenticated.addresses", unauthenticated,
+                UnauthenticatedConnections::addresses);
     }
 
+    /** Runs after the TLS mode's customizer (lower priority), so that it wraps the engine options that one set. */
     @Override
     public void customizeHttpsServer(HttpServerOptions options) {
         options.setSslHandshakeTimeout(config.handshakeTimeout().toMillis());
         options.setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
+        SSLEngineOptions engine = options.getSslEngineOptions() != null ? options.getSslEngineOptions()
+                : new JdkSSLEngineOptions();
+        options.setSslEngineOptions(new GuardedEngineOptions(engine, unauthenticated, refused));
     }
 }

@@ -33,6 +33,11 @@ public interface GuardConfig {
     @WithDefault("16384")
     int unauthenticatedBodyBytes();
 
+    /** TLS connections without a client certificate (handshaking ones included) per source address. */
+    @WithName("unauthenticated-connections-per-address")
+    @WithDefault("32")
+    int unauthenticatedConnectionsPerAddress();
+
     /** A TCP connection must finish its TLS handshake within this. */
     @WithName("handshake-timeout")
     @WithDefault("10s")

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -93,12 +94,13 @@ class HostileClientsTest {
         long before = heapAfterGc();
 
         List<Socket> flood = new ArrayList<>();
-        for (int i = 0; i < 600; i++) { // TCP, never a TLS handshake
+        for (int i = 0; i < 600; i++) { // TCP, never a TLS handshake: 20 from each of 30 addresses (the cap of each)
             Socket socket = new Socket();
+            socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.5." + (1 + i % 30)), 0));
             socket.connect(new InetSocketAddress("localhost", port), 5_000);
             flood.add(socket);
         }
-        List<Socket> slow = openSlowTls(port, 400);
+        List<Socket> slow = openSlowTls(port, 400, 1); // 16 from each of 25 addresses: under the per-address cap
         flood.addAll(slow);
         assertThat(slow).as("TLS connections that finished their handshake").hasSizeGreaterThan(390);
 
@@ -118,7 +120,7 @@ class HostileClientsTest {
         // beyond the cap of 450 established connections (the slow ones still open + the agent's), a new one is closed
         long stillOpen = slow.stream().filter(socket -> !closed(socket)).count();
         assertThat(stillOpen).isGreaterThan(380);
-        List<Socket> beyondCap = openSlowTls(port, 100);
+        List<Socket> beyondCap = openSlowTls(port, 100, 2);
         long overCap = stillOpen + 1 + 100 - 450;
         await().atMost(Duration.ofSeconds(60)).until(() -> beyondCap.stream().filter(HostileClientsTest::closed)
                 .count() >= overCap - 5);
@@ -162,16 +164,43 @@ class HostileClientsTest {
         }
     }
 
-    /** TLS connections without a client certificate that send half a request head, then nothing. */
-    private static List<Socket> openSlowTls(int port, int count) throws Exception {
+    @Test
+    void anAddressMayHoldOnlyAFewConnectionsWithoutAClientCertificate() throws Exception {
+        int port = GatewayTestResources.agentPort();
+        List<Socket> fromOne = new ArrayList<>();
+        for (int i = 0; i < 30; i++) { // plain TCP from one address: counted from accept, before any handshake
+            Socket socket = new Socket();
+            socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.3.1"), 0));
+            socket.connect(new InetSocketAddress("localhost", port), 5_000);
+            fromOne.add(socket);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> fromOne.stream().filter(HostileClientsTest::closed)
+                .count() >= 10);
+        assertThat(fromOne.stream().filter(HostileClientsTest::closed).count()).as("closed beyond the cap of 20")
+                .isEqualTo(10);
+        // another address, and an agent with its certificate, are served meanwhile
+        assertThat(openSlowTls(port, 5, 4)).hasSize(5).allSatisfy(socket -> assertThat(closed(socket)).isFalse());
+        TestAgent agent = new TestAgent(port);
+        agent.activate("good-cap", "cap-01");
+        assertThat(agent.post("/agent/v1/heartbeat", TestAgent.heartbeat(DEFAULT_FP)).statusCode()).isEqualTo(200);
+        close(fromOne);
+    }
+
+    /**
+     * TLS connections without a client certificate that send half a request head, then nothing; from the addresses
+     * 127.0.{@code net}.1 to .25 in turn.
+     */
+    private static List<Socket> openSlowTls(int port, int count, int net) throws Exception {
         SSLSocketFactory factory = new TestAgent(port).sslContext().getSocketFactory();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<Optional<Socket>>> opening = new ArrayList<>();
             for (int i = 0; i < count; i++) {
+                int index = i;
                 opening.add(pool.submit(() -> {
                     try {
-                        SSLSocket socket = (SSLSocket) factory.createSocket("localhost", port);
+                        SSLSocket socket = (SSLSocket) factory.createSocket("localhost", port,
+                                InetAddress.getByName("127.0." + net + "." + (1 + index % 25)), 0);
                         socket.setSoTimeout(60_000);
                         socket.startHandshake();
                         OutputStream out = socket.getOutputStream();
