@@ -5,6 +5,7 @@ import io.vigil.gateway.operations.RenewalPolicy;
 import io.vigil.console.ProblemException;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -114,6 +115,25 @@ class GuardRulesTest {
                     assertThat(e.problem().status()).isEqualTo(400);
                     assertThat(e.problem().invalidParams()).extracting(p -> p.name()).containsExactly("events");
                 });
+    }
+
+    @Test
+    void anAddressHoldsAtMostTheCapOfUnauthenticatedConnectionsAndFreesThemOnRelease() throws Exception {
+        UnauthenticatedConnections connections = new UnauthenticatedConnections(2);
+        InetAddress one = InetAddress.getByName("192.0.2.1");
+        InetAddress two = InetAddress.getByName("2001:db8::2");
+        assertThat(connections.open(one)).isTrue();
+        assertThat(connections.open(one)).isTrue();
+        assertThat(connections.open(one)).isFalse();
+        assertThat(connections.count(one)).isEqualTo(2);
+        assertThat(connections.open(two)).isTrue();
+        connections.release(one);
+        assertThat(connections.open(one)).isTrue();
+        connections.release(one);
+        connections.release(one);
+        connections.release(one); // more releases than opens never go below zero
+        assertThat(connections.count(one)).isZero();
+        assertThat(connections.addresses()).isEqualTo(1);
     }
 
     private static Heartbeat heartbeat(int events) {
