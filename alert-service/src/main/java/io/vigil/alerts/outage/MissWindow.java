@@ -32,4 +32,9 @@ public final class MissWindow {
         }
         return total;
     }
+
+    /** Forgets every first miss counted so far (they belonged to an outage that has cleared). */
+    public synchronized void clear() {
+        java.util.Arrays.fill(counts, 0);
+    }
 }

@@ -109,6 +109,9 @@ public class OutageMonitor {
         if (stored != active) {
             active = stored;
             peakSilent = fleet.silent();
+            if (!stored) {
+                cleared();
+            }
         }
         peakSilent = Math.max(peakSilent, fleet.silent());
         switch (rule.decide(fleet, active, peakSilent)) {
@@ -119,8 +122,18 @@ public class OutageMonitor {
             case CLEAR -> {
                 store.clear(fleet);
                 active = false;
+                cleared();
             }
             default -> { }
         }
+    }
+
+    /**
+     * The outage is over: the first misses it was made of no longer count as a suspected one, so the computers
+     * still silent get their held-back agent-offline alerts instead of being held again by their own old misses.
+     */
+    private void cleared() {
+        window.clear();
+        suspectedUntil = 0;
     }
 }
