@@ -205,7 +205,7 @@ class ContactRulesTest {
         @Test
         void wireNamesAreTheContracts() {
             assertThat(List.of(FailureReason.values()).stream().map(FailureReason::wireName)).containsExactly(
-                    "refused", "tls-failure", "timeout", "certificate-problem", "error");
+                    "refused", "tls-failure", "timeout", "certificate-problem", "address-not-allowed", "error");
         }
     }
 
