@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Service-to-service calls go to their own TLS port, never through the console Service or the ingress: agent-registry
  * and policy-service serve /internal on an internal port behind a Service of its own, with a service certificate of
  * the platform CA (issued by the CA Job) mounted; their callers are configured with https URLs of those Services. Also
- * the secrets rules of issue 12: API keys only where /api is served, a rotated API-key Secret rolls the pods, Job
+ * the secrets rules: API keys only where /api is served, a rotated API-key Secret rolls the pods, Job
  * images pinned by digest when given.
  */
 class InternalPortsTest {

@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * Issue 12's forged call, across the real processes: an unauthenticated certificate change for a computer (what locked
+ * The forged internal call, across the real processes: an unauthenticated certificate change for a computer (what locked
  * an agent out) is refused on every port of agent-registry, also with another service's certificate of the platform
  * CA, and the agent keeps beating. The real flows keep working through the authenticated internal ports: a token for a
  * custom policy (agent-registry asks policy-service) and an activation (the gateway asks agent-registry).

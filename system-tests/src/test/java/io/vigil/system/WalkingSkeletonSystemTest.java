@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * Issue 2's walking skeleton through the real processes, Kafka and PostgreSQL: token, activation, heartbeats, the
+ * The walking skeleton through the real processes, Kafka and PostgreSQL: token, activation, heartbeats, the
  * computer online, the agent silent until the (N+1)th heartbeat is missed, the offline alert (never early), recovery.
  */
 class WalkingSkeletonSystemTest {
