@@ -150,6 +150,20 @@ Image reference of a component.
 {{- end }}
 
 {{/*
+Image reference of a hook Job: image@digest when its digest is set. An install that pins the services by digest
+(image.digest) must pin every Job image too: the chart cannot know the digest a registry serves for a third-party tag.
+*/}}
+{{- define "vigil.jobImage" -}}
+{{- if .digest }}
+{{- printf "%s@%s" .image .digest }}
+{{- else if .root.Values.image.digest }}
+{{- fail (printf "%s is required when image.digest pins the services: set it to the digest your registry serves for %s" .param .image) }}
+{{- else }}
+{{- .image }}
+{{- end }}
+{{- end }}
+
+{{/*
 Name of the Secret that holds the platform CA.
 */}}
 {{- define "vigil.caSecretName" -}}

@@ -121,6 +121,25 @@ class ChartValuesTest {
         });
     }
 
+    @Test
+    void anInstallPinnedByDigestRefusesAJobImagePinnedByTagAlone() {
+        String digest = "sha256:" + "cd".repeat(32);
+        assertThatThrownBy(() -> HelmChart.render(Map.of("image.digest", digest)))
+                .hasMessageContaining("imageDigest is required when image.digest pins the services");
+        assertThatThrownBy(() -> HelmChart.render(Map.of("image.digest", digest, "topics.job.imageDigest", digest)))
+                .hasMessageContaining("ca.create.imageDigest is required")
+                .hasMessageContaining("docker.io/alpine/k8s:1.33.4");
+        assertThatThrownBy(() -> HelmChart.render(Map.of("image.digest", digest, "ca.create.imageDigest", digest)))
+                .hasMessageContaining("topics.job.imageDigest is required");
+        Manifests pinned = Manifests.parse(HelmChart.render(Map.of("image.digest", digest,
+                "ca.create.imageDigest", digest, "topics.job.imageDigest", digest)));
+        assertThat(pinned.all(Job.class)).hasSize(2).allSatisfy(job -> assertThat(
+                job.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage()).endsWith("@" + digest));
+        // a Job that does not run needs no digest
+        assertThat(Manifests.parse(HelmChart.render(Map.of("image.digest", digest, "ca.existingSecret", "ca",
+                "topics.mode", "none"))).all(Job.class)).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}={1} is refused")
     @CsvSource({
             "unknownTopLevelKey, x, additional properties",
