@@ -3,8 +3,9 @@ package io.vigil.alerts.liveness;
 /**
  * One computer's liveness state as kept on the compacted topic {@code vigil.internal.liveness-snapshots}: enough to
  * go on judging a silence after a restart or rebalance when its last heartbeat has left the rebuild window or the
- * heartbeat topic. Written when a miss is judged, when a silence ends, and at every heartbeat of a computer whose
- * next deadline lies beyond half the rebuild window.
+ * heartbeat topic. Written when a miss is judged, when a silence ends, at every heartbeat of a computer whose next
+ * deadline lies beyond half the rebuild window, and when a settings or VM-state change waits for the next heartbeat
+ * (a rebuild knows only the latest settings, so it could not judge the pending silence with the values it had).
  *
  * @param lastHeartbeatAt  broker receive time of the last heartbeat
  * @param lastAgentTime    its agent time in ms, or {@code Long.MIN_VALUE} when unknown

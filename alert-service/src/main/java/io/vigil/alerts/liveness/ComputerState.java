@@ -52,6 +52,16 @@ final class ComputerState {
         return vmStopped && !inactiveVmAlerts;
     }
 
+    /**
+     * Whether the pending silence is judged with values the latest settings or VM state no longer give (a change that
+     * applies from the next heartbeat): a rebuild, which knows only the latest settings, cannot derive them from the
+     * replayed heartbeat.
+     */
+    boolean waitsForNextHeartbeat() {
+        return hasHeartbeat() && (interval != configuredInterval || threshold != configuredThreshold
+                || suppressed != configuredSuppression());
+    }
+
     int offlineAt() {
         return Deadlines.offlineAt(threshold);
     }

@@ -163,6 +163,13 @@ public final class LivenessTracker {
         }
         ComputerState state = computers.computeIfAbsent(computerID, id -> new ComputerState(id, defaults));
         settingsChanges.apply(state, settings == null ? defaults : settings, at, out);
+        snapshotWaitingChange(state, out);
+    }
+
+    private void snapshotWaitingChange(ComputerState state, List<Outcome> out) {
+        if (state.waitsForNextHeartbeat()) {
+            snapshot(state, out);
+        }
     }
 
     /** The registry's view changed: host name and VM state; deactivated computers are forgotten. */
@@ -189,6 +196,7 @@ public final class LivenessTracker {
         ComputerState state = computers.computeIfAbsent(computerID, id -> new ComputerState(id, defaults));
         state.hostName = hostName;
         settingsChanges.vmState(state, vmStopped);
+        snapshotWaitingChange(state, out);
     }
 
     /**

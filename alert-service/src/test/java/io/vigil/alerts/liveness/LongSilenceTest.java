@@ -78,6 +78,52 @@ class LongSilenceTest {
         assertThat(only(judge(after, T0 + 5_000 + 1_000), Outcome.LivenessUpdate.class)).isEmpty();
     }
 
+    /**
+     * A rebuild knows only the latest settings (the configuration topic is compacted). A shorter interval, a smaller N
+     * or a VM start that arrived after the last heartbeat applies from the next heartbeat; replayed with the latest
+     * settings alone, the last heartbeat would get an earlier deadline than the one the engine had before the restart.
+     */
+    @Test
+    void aChangeWaitingForTheNextHeartbeatKeepsItsDeadlineThroughARebuild() {
+        LivenessSettings before = TrackerFixture.settings(10, 1);
+        LivenessSettings shorter = TrackerFixture.settings(2, 0);
+        List<Outcome> written = new ArrayList<>();
+        LivenessTracker live = tracker();
+        live.settings(ID, before, T0, written);
+        written.addAll(heartbeat(live, T0));
+        live.settings(ID, shorter, T0 + 1_000, written);
+        long deadline = T0 + 2 * 10_000 + 1_000;
+        assertThat(live.nextDeadline()).as("the change waits for the next heartbeat").isEqualTo(T0 + 10_000 + 1_000);
+
+        LivenessTracker rebuilt = tracker();
+        rebuilt.settings(ID, shorter, T0 + 1_000, new ArrayList<>());
+        only(written, Outcome.Snapshot.class).forEach(s -> rebuilt.restore(s.snapshot()));
+        heartbeat(rebuilt, T0);
+        assertThat(only(judge(rebuilt, deadline - 1), Outcome.OfflineAlert.class)).as("never early").isEmpty();
+        assertThat(only(judge(rebuilt, deadline), Outcome.OfflineAlert.class)).singleElement()
+                .satisfies(a -> assertThat(a.deadline()).isEqualTo(deadline));
+    }
+
+    @Test
+    void aVmStartedAfterTheLastHeartbeatStaysSuppressedThroughARebuild() {
+        LivenessSettings alertsOffForStoppedVms = TrackerFixture.settings(2, 0);
+        List<Outcome> written = new ArrayList<>();
+        LivenessTracker live = tracker();
+        live.settings(ID, alertsOffForStoppedVms, T0, written);
+        live.registration(ID, "vm-01", true, false, T0, written);
+        written.addAll(heartbeat(live, T0));
+        live.registration(ID, "vm-01", false, false, T0 + 500, written);
+        assertThat(only(judge(live, T0 + 60_000), Outcome.OfflineAlert.class)).as("suppressed for this silence")
+                .isEmpty();
+
+        LivenessTracker rebuilt = tracker();
+        rebuilt.settings(ID, alertsOffForStoppedVms, T0, new ArrayList<>());
+        rebuilt.registration(ID, "vm-01", false, false, T0 + 500, new ArrayList<>());
+        only(written, Outcome.Snapshot.class).forEach(s -> rebuilt.restore(s.snapshot()));
+        heartbeat(rebuilt, T0);
+        assertThat(only(judge(rebuilt, T0 + 60_000), Outcome.OfflineAlert.class)).isEmpty();
+    }
+
     @Test
     void aHeldBackAlertIsRaisedLaterWithTheDeadlineItReallyHad() {
         LivenessTracker tracker = tracker();
