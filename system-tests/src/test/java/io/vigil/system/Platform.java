@@ -160,6 +160,11 @@ final class Platform {
         return env;
     }
 
+    /** The environment the platform gives a service (a copy), e.g. for a test that runs another replica of it. */
+    Map<String, String> environmentOf(String name) {
+        return new HashMap<>(environment(name));
+    }
+
     Path appJar(String name) {
         return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
     }
