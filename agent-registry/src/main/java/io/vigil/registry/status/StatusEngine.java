@@ -99,18 +99,40 @@ public final class StatusEngine implements Runnable {
         Map<String, Integer> counts = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             Position at = new Position(record.topic(), record.partition());
-            Input input;
+            Input input = admitted(record);
             try {
-                input = InputDecoder.decode(record.topic(), record.key(), record.value(), record.timestamp());
-            } catch (MalformedEventException e) {
-                metrics.deadLettered(record.topic());
-                deadLetters.add(publisher.deadLetter(record, e.getMessage()));
-                input = null;
+                processor.apply(at, record.offset(), record.timestamp(), input);
+            } catch (RuntimeException e) {
+                // the rules admitted it and it still failed: this record alone, never the partition
+                LOG.errorf(e, "record %s-%d@%d could not be applied", record.topic(), record.partition(),
+                        record.offset());
+                deadLetter(record, "could not be applied: " + e);
             }
-            processor.apply(at, record.offset(), record.timestamp(), input);
             counts.merge(record.topic(), 1, Integer::sum);
         }
         counts.forEach(metrics::consumed);
+    }
+
+    /** The decoded record if the engine may apply it; else (dead-lettered with the reason) null. */
+    private Input admitted(ConsumerRecord<String, byte[]> record) {
+        try {
+            Input input = InputDecoder.decode(record.topic(), record.key(), record.value(), record.timestamp());
+            String refusal = input == null ? null : InputRules.refusal(input, record.timestamp());
+            if (refusal == null) {
+                return input;
+            }
+            deadLetter(record, refusal);
+        } catch (MalformedEventException e) {
+            deadLetter(record, e.getMessage());
+        } catch (RuntimeException e) {
+            deadLetter(record, "could not be read: " + e);
+        }
+        return null;
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        metrics.deadLettered(record.topic());
+        deadLetters.add(publisher.deadLetter(record, reason));
     }
 
     /** Starts writing what changed (after the previous write finished); {@code wait}: also wait for this one. */

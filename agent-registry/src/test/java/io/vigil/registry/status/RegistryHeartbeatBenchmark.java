@@ -139,10 +139,13 @@ public final class RegistryHeartbeatBenchmark {
                         "10.0.0.1", 4118, "running", "activated", "01", null, Instant.now())));
     }
 
+    /** A well-formed fingerprint: the engine dead-letters heartbeats with another form. */
+    private static final String FINGERPRINT = "sha256:" + "a".repeat(64);
+
     private static byte[] heartbeat(long id) {
         return EventJson.toBytes(CloudEvents.create("/bench", EventTypes.HEARTBEAT_RECEIVED, Long.toString(id),
                 new HeartbeatReceived(id, Instant.now(), "2026-11-25T10:00:00.123Z", "20.0.1-3445", "Online",
-                        "sha256:abc", Map.of("eventsDropped", 0L), "10.0.0.1", "TLSv1.3", "TLS_AES_128_GCM_SHA256",
+                        FINGERPRINT, Map.of("eventsDropped", 0L), "10.0.0.1", "TLSv1.3", "TLS_AES_128_GCM_SHA256",
                         1000L, 4118, List.of(), List.of(), false)));
     }
 
