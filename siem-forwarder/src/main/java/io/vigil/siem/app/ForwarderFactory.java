@@ -58,6 +58,13 @@ public final class ForwarderFactory {
     public static Forwarder forwarder(KafkaClientFactory kafka, Settings config, List<Receiver> receivers,
                                       ComputerDirectory directory, Producer<String, byte[]> deadLetters,
                                       MeterRegistry registry) {
+        return forwarder(kafka, config, receivers, directory, deadLetters, new ForwarderMetrics(registry, receivers));
+    }
+
+    /** The same with metrics that outlive one loop (a restarted loop keeps counting on the same meters). */
+    public static Forwarder forwarder(KafkaClientFactory kafka, Settings config, List<Receiver> receivers,
+                                      ComputerDirectory directory, Producer<String, byte[]> deadLetters,
+                                      ForwarderMetrics metrics) {
         KafkaConsumer<String, byte[]> consumer = kafka.consumer(config.groupId() + "-forwarder", config.groupId(),
                 Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
@@ -66,7 +73,6 @@ public final class ForwarderFactory {
                         // from the commit
                         ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName(),
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
-        ForwarderMetrics metrics = new ForwarderMetrics(registry, receivers);
         return new Forwarder(consumer, new EventFormatter(config.productVersion(), directory),
                 new Rfc5424(config.facility(), config.hostName()), receivers, new KafkaDeadLetters(deadLetters),
                 metrics, new Backoff(config.backoffInitial(), config.backoffMax()),

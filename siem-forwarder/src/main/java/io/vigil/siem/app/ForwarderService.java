@@ -6,10 +6,10 @@ import io.quarkus.runtime.StartupEvent;
 import io.vigil.kafka.KafkaClientFactory;
 import io.vigil.kafka.KafkaConnection;
 import io.vigil.kafka.KafkaFailures;
-import io.vigil.kafka.KafkaProblem;
 import io.vigil.siem.directory.ComputerDirectory;
 import io.vigil.siem.directory.DirectoryFeed;
 import io.vigil.siem.forward.Forwarder;
+import io.vigil.siem.forward.ForwarderMetrics;
 import io.vigil.siem.forward.Receiver;
 import io.vigil.siem.receiver.ReceiverSpec;
 import io.vigil.siem.receiver.ReceiverUrls;
@@ -20,13 +20,22 @@ import org.jboss.logging.Logger;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
-/** Starts the directory feed and the delivery loop on their own threads, and stops them with the application. */
+/**
+ * Starts the directory feed and the delivery loop, each as a {@link RestartingLoop} on its own thread, and stops them
+ * with the application. A loop that Kafka refuses is held until the connection check passes again and then rebuilt
+ * with fresh clients; any other failure restarts it after {@link #RESTART_DELAY}.
+ */
 @ApplicationScoped
 public class ForwarderService {
 
     private static final Logger LOG = Logger.getLogger(ForwarderService.class);
+    static final Duration RESTART_DELAY = Duration.ofSeconds(5);
 
     private final SiemConfig config;
     private final MeterRegistry registry;
@@ -34,8 +43,11 @@ public class ForwarderService {
     private final KafkaFailures failures;
     private volatile List<Receiver> receivers = List.of();
     private volatile Forwarder forwarder;
-    private DirectoryFeed feed;
+    private volatile DirectoryFeed feed;
     private Producer<String, byte[]> deadLetters;
+    private ScheduledExecutorService loops;
+    private RestartingLoop directoryLoop;
+    private RestartingLoop deliveryLoop;
 
     public ForwarderService(SiemConfig config, MeterRegistry registry, KafkaClientFactory kafka,
                             KafkaConnection failures) {
@@ -54,55 +66,62 @@ public class ForwarderService {
         receivers = ForwarderFactory.receivers(specs, config.tls().trustStore(), config.tls().trustStorePassword(),
                 config.tls().verifyHostname(), config.delivery().connectTimeout(), config.delivery().timeout());
         ComputerDirectory directory = new ComputerDirectory();
-        feed = ForwarderFactory.directoryFeed(kafka, directory);
+        ForwarderMetrics metrics = new ForwarderMetrics(registry, receivers);
+        ForwarderFactory.Settings settings = ForwarderFactory.Settings.of(config, hostName());
         deadLetters = ForwarderFactory.deadLetterProducer(kafka);
-        forwarder = ForwarderFactory.forwarder(kafka, ForwarderFactory.Settings.of(config, hostName()),
-                receivers, directory, deadLetters, registry);
-        Thread.ofPlatform().name("siem-directory").daemon().start(() -> reporting("siem-forwarder-directory", feed));
-        Thread.ofPlatform().name("siem-forwarder").daemon().start(() -> reporting(config.groupId() + "-forwarder",
-                () -> {
-                    try {
-                        if (!feed.awaitLoaded(config.directoryLoadTimeout())) {
-                            LOG.warn("computer directory not loaded in time: forwarding without host names for now");
-                        }
-                        forwarder.run();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
+        loops = Executors.newScheduledThreadPool(2, Thread.ofPlatform().name("siem-kafka-loop-", 0).daemon()
+                .factory());
+        directoryLoop = new RestartingLoop("siem-forwarder-directory", () -> {
+            DirectoryFeed fresh = ForwarderFactory.directoryFeed(kafka, directory);
+            feed = fresh;
+            return RestartingLoop.Run.of(fresh, fresh::stop);
+        }, failures, loops, RESTART_DELAY);
+        deliveryLoop = new RestartingLoop(config.groupId() + "-forwarder", () -> {
+            Forwarder fresh = ForwarderFactory.forwarder(kafka, settings, receivers, directory, deadLetters, metrics);
+            forwarder = fresh;
+            return RestartingLoop.Run.of(() -> deliver(fresh), fresh::stop);
+        }, failures, loops, RESTART_DELAY);
+        directoryLoop.start();
+        deliveryLoop.start();
         LOG.infof("forwarding to %s", specs.stream().map(ReceiverSpec::name).toList());
     }
 
+    /** Waits (bounded) for the computer directory, then runs the delivery loop until it is stopped or fails. */
+    private void deliver(Forwarder delivery) {
+        try {
+            DirectoryFeed current = feed;
+            if (current == null || !current.awaitLoaded(config.directoryLoadTimeout())) {
+                LOG.warn("computer directory not loaded in time: forwarding without host names for now");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        delivery.run();
+    }
+
     void stop(@Observes ShutdownEvent event) {
-        if (forwarder != null) {
-            forwarder.stop();
-            feed.stop();
+        if (loops != null) {
+            deliveryLoop.stop();
+            directoryLoop.stop();
+            loops.shutdown();
+            try {
+                loops.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             deadLetters.close();
         }
     }
 
     /** Ready when idle by configuration, or when the delivery loop runs. */
     public boolean ready() {
-        return receivers.isEmpty() || (forwarder != null && forwarder.polling());
+        Forwarder current = forwarder;
+        return receivers.isEmpty() || (current != null && current.polling());
     }
 
     public List<Receiver> receivers() {
         return receivers;
-    }
-
-    /**
-     * Runs a Kafka loop; a failure that ends it is reported (a refused password or ACL turns readiness DOWN with the
-     * setting to fix, logged once) instead of dying silently on its thread.
-     */
-    private void reporting(String client, Runnable loop) {
-        try {
-            loop.run();
-        } catch (RuntimeException e) {
-            failures.failed(client, e, () -> false);
-            if (!KafkaProblem.permanent(e)) { // a permanent one was logged with the setting to fix
-                LOG.errorf("Kafka client %s stopped: %s", client, e.toString());
-            }
-        }
     }
 
     private String hostName() {
