@@ -21,16 +21,16 @@ final class AgentEventFormat {
 
     Outbound format(CloudEvent<AgentEvent> event) {
         AgentEvent data = event.data();
-        if (data.eventID() < 0) {
-            throw new FormatException("negative eventID " + data.eventID());
+        if (data.eventID() < 0 || data.eventID() > Extensions.MAX_EVENT_ID) {
+            throw new FormatException("eventID " + data.eventID() + " is outside 0-" + Extensions.MAX_EVENT_ID);
         }
         String name = data.description() == null || data.description().isBlank()
-                ? "Agent event " + data.eventID() : data.description();
+                ? "Agent event " + data.eventID() : Extensions.field(data.description());
         CefLine line = CefLine.header(version, Signatures.agentEvent(data.eventID()), name, CefSeverity.INFO)
-                .ext("rt", event.time().toEpochMilli());
+                .ext("rt", Extensions.epochMillis(event.time(), "time"));
         Extensions.device(line, data.computerID(), data.hostName(), computers);
-        line.ext("externalId", event.id())
-                .customString(2, "agentTime", data.time())
+        line.ext("externalId", Extensions.field(event.id()))
+                .customString(2, "agentTime", Extensions.field(data.time()))
                 .ext("msg", data.data() == null || data.data().isNull() ? null
                         : Extensions.truncate(data.data().toString()));
         return new Outbound(Kind.AGENT_EVENTS, CefSeverity.INFO, MSG_ID, event.time(), line.toString());

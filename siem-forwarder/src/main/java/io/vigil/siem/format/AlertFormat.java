@@ -24,11 +24,11 @@ final class AlertFormat {
                 .orElseThrow(() -> new FormatException("no signature ID for alertType " + alert.alertType()));
         CefSeverity severity = CefSeverity.of(alert.severity())
                 .orElseThrow(() -> new FormatException("unknown severity " + alert.severity()));
-        String name = alert.name() == null || alert.name().isBlank() ? signature.name() : alert.name();
+        String name = alert.name() == null || alert.name().isBlank() ? signature.name() : Extensions.field(alert.name());
         CefLine line = CefLine.header(version, signature.signatureID(), name, severity)
-                .ext("rt", event.time().toEpochMilli());
+                .ext("rt", Extensions.epochMillis(event.time(), "time"));
         Extensions.device(line, alert.computerID(), alert.hostName(), computers);
-        line.ext("externalId", event.id())
+        line.ext("externalId", Extensions.field(event.id()))
                 .ext("act", act(event.type()))
                 .ext("cnt", alert.occurrences())
                 .ext("cn1Label", "alertID").ext("cn1", alert.id())
@@ -46,7 +46,7 @@ final class AlertFormat {
         JsonNode details = alert.details();
         String text = alert.description() == null ? alert.name() : alert.description();
         if (details == null || details.isEmpty()) {
-            return text;
+            return Extensions.truncate(text);
         }
         return Extensions.truncate((text == null ? "" : text + " ") + details);
     }

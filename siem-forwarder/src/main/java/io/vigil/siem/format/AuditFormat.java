@@ -28,14 +28,16 @@ final class AuditFormat {
         if (audit.action() == null || audit.action().isBlank()) {
             throw new FormatException("audit event " + event.id() + " has no action");
         }
-        CefLine line = CefLine.header(version, Signatures.AUDIT, audit.action(), CefSeverity.INFO)
-                .ext("rt", (audit.at() != null ? audit.at() : event.time()).toEpochMilli());
+        String action = Extensions.field(audit.action());
+        CefLine line = CefLine.header(version, Signatures.AUDIT, action, CefSeverity.INFO)
+                .ext("rt", audit.at() != null ? Extensions.epochMillis(audit.at(), "at")
+                        : Extensions.epochMillis(event.time(), "time"));
         Extensions.device(line, computerID(event.subject()), null, computers);
-        line.ext("externalId", event.id())
-                .ext("act", audit.action())
-                .ext("suser", audit.actor())
-                .customString(2, "resource", resource(audit))
-                .customString(3, "service", audit.service())
+        line.ext("externalId", Extensions.field(event.id()))
+                .ext("act", action)
+                .ext("suser", Extensions.field(audit.actor()))
+                .customString(2, "resource", Extensions.field(resource(audit)))
+                .customString(3, "service", Extensions.field(audit.service()))
                 .ext("msg", Extensions.truncate("before=" + json(audit.before()) + " after=" + json(audit.after())));
         return new Outbound(Kind.AUDIT, CefSeverity.INFO, MSG_ID, event.time(), line.toString());
     }

@@ -51,7 +51,7 @@ final class PendingBatch {
 
     private static DeadLetter letter(ConsumerRecord<String, byte[]> record, String reason) {
         return new DeadLetter(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
-                reason);
+                KafkaDeadLetters.reason(reason));
     }
 
     List<DeadLetter> deadLetters() {

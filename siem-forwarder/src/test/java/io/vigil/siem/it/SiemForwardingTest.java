@@ -117,6 +117,60 @@ class SiemForwardingTest {
         assertThat(Double.parseDouble(count.group(2))).isGreaterThanOrEqualTo(2.0);
     }
 
+    /**
+     * Each poisonous record (broken JSON, a wrong JSON type, NUL and control characters, an unknown severity, a
+     * missing time, a 700 KB string, a time beyond epoch milliseconds, an event ID beyond 16 bits) is followed by a
+     * good alert with the same key, so on the same partition: each poison lands on the dead-letter topic with a short
+     * reason, and every good alert after it reaches rsyslog.
+     */
+    @Test
+    void aPoisonRecordNeverStallsItsPartition() throws Exception {
+        long computer = RsyslogTestResource.COMPUTERS[0];
+        String key = CloudEvents.computerKey(computer);
+        String goodAlert = EventJson.toJson(CloudEvents.create("/vigil/test", EventTypes.ALERT_RAISED, key,
+                alert(77, "agent-offline", "critical", computer, "active")));
+        Map<String, String> poisons = new java.util.LinkedHashMap<>();
+        poisons.put("{\"id\":", "unreadable event");
+        poisons.put(goodAlert.replace("\"occurrences\":1", "\"occurrences\":\"many\""), "unreadable event");
+        poisons.put(goodAlert.replace("agent-offline", "agent\\u0000off\\u0007line"), "no signature ID");
+        poisons.put(goodAlert.replace("\"critical\"", "\"catastrophic\""), "unknown severity");
+        poisons.put(goodAlert.replaceFirst("\"time\":\"[^\"]*\",", ""), "has no time");
+        poisons.put(goodAlert.replace("agent-offline", "x".repeat(700_000)), "no signature ID");
+        poisons.put(goodAlert.replaceFirst("\"time\":\"[^\"]*\"", "\"time\":\"+1000000000-12-31T23:59:59Z\""),
+                "time");
+        Map<String, String> expectedReason = new java.util.HashMap<>();
+        List<String> goodIds = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = producer();
+             KafkaConsumer<String, String> deadLetters = consumer()) {
+            deadLetters.subscribe(List.of(Topics.DEAD_LETTER));
+            for (Map.Entry<String, String> poison : poisons.entrySet()) {
+                var sent = producer.send(new ProducerRecord<>(Topics.ALERTS, key, poison.getKey())).get();
+                expectedReason.put(sent.partition() + ":" + sent.offset(), poison.getValue());
+                CloudEvent<AlertData> good = CloudEvents.create("/vigil/test", EventTypes.ALERT_RAISED, key,
+                        alert(78, "agent-offline", "critical", computer, "active"));
+                producer.send(new ProducerRecord<>(Topics.ALERTS, key, EventJson.toJson(good))).get();
+                goodIds.add(good.id());
+            }
+            var sent = producer.send(new ProducerRecord<>(Topics.AGENT_EVENTS, key, EventJson.toJson(
+                    CloudEvents.create("/vigil/test", EventTypes.AGENT_EVENT, key, new AgentEvent(computer, "h",
+                            Integer.MAX_VALUE, "2026-11-25 10:00:00", "overflow", null))))).get();
+            expectedReason.put("agent-events " + sent.partition() + ":" + sent.offset(), "eventID");
+            Map<String, String> reasons = new java.util.HashMap<>();
+            await("every poison dead-lettered").atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                deadLetters.poll(Duration.ofMillis(200)).forEach(r -> {
+                    String at = header(r, "vigil.source-offset");
+                    reasons.put(header(r, "vigil.source-topic").equals(Topics.AGENT_EVENTS) ? "agent-events " + at
+                            : at, header(r, "vigil.reason"));
+                });
+                assertThat(reasons).containsKeys(expectedReason.keySet().toArray(String[]::new));
+            });
+            expectedReason.forEach((at, words) -> assertThat(reasons.get(at)).as(at).contains(words)
+                    .hasSizeLessThanOrEqualTo(1_000).doesNotContain("\u0000"));
+        }
+        await("every good alert after a poison in rsyslog").atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                assertThat(ids(rsyslog.tcpLines())).containsAll(goodIds));
+    }
+
     /** Per computer: raised, updated, agent event, audit, cleared; plus a platform-wide alert. */
     private void produceRound(KafkaProducer<String, String> producer, String round) {
         for (long computer : RsyslogTestResource.COMPUTERS) {
