@@ -56,8 +56,9 @@ final class Platform {
     static synchronized Platform shared() {
         if (shared == null) {
             shared = new Platform();
-            shared.start();
+            // before start: services already started must be stopped even when another one never gets ready
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stopAll, "vigil-platform-stop"));
+            shared.start();
         }
         return shared;
     }
