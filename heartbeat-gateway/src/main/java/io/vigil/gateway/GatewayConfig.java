@@ -105,15 +105,18 @@ public interface GatewayConfig {
         String contactGroup();
 
         /**
-         * How long a replica that stopped heartbeating to the contact group keeps its computers; polling of a dead
-         * replica's computers resumes after about this plus a third of it (heartbeat interval) plus the first-poll
-         * spread.
+         * How long a replica that stopped heartbeating to the contact group keeps its computers; the survivors poll a
+         * dead replica's computers at once after about this plus a third of it (the group heartbeat interval) plus
+         * the rebalance. 6 s is the shortest a broker accepts by default ({@code group.min.session.timeout.ms}).
          */
         @WithName("session-timeout")
-        @WithDefault("10s")
+        @WithDefault("6s")
         Duration sessionTimeout();
 
-        /** A computer a replica takes over is first polled within this spread (never later than its interval). */
+        /**
+         * A computer a replica comes to own is polled at once; the poll after that comes earlier than one interval by
+         * a per-computer offset below this (and below half the interval), so computers taken over together spread out.
+         */
         @WithName("first-poll-spread")
         @WithDefault("5s")
         Duration firstPollSpread();

@@ -68,7 +68,7 @@ public final class ContactCoordinator implements ContactAssignment.Listener {
         if (record == null || record.configuration() == null) {
             computers.remove(computerID);
             owned.remove(computerID);
-            schedule.remove(computerID);
+            schedule.forget(computerID);
             return;
         }
         AgentConfiguration configuration = record.configuration();

@@ -8,14 +8,16 @@ import java.util.OptionalLong;
 import java.util.PriorityQueue;
 
 /**
- * When to poll each Manager Initiated computer (times in milliseconds of any monotonic or wall clock). A computer is
- * first due within a spread after it was learned (so a replica that takes over many computers does not call them all
- * at once, and polling resumes promptly after a failover), then every interval after its previous due time. Not
- * thread-safe: one owner calls it.
+ * When to poll each Manager Initiated computer (times in milliseconds of any monotonic or wall clock). A computer
+ * this replica comes to own is first due as {@link FailoverRule} says: at once unless this replica polled it within
+ * its interval (so polling resumes at once after a failover); after a poll at once the next one comes within one
+ * interval, earlier by a stable per-computer offset (so computers taken over together spread out), then every
+ * interval after its previous due time. Not thread-safe: one owner calls it.
  */
 public final class PollSchedule {
 
-    private record Slot(long intervalMillis, long dueMillis) {
+    /** {@code atOnce}: this due time is a poll at once, the next one is re-spread by the computer's offset. */
+    private record Slot(long intervalMillis, long dueMillis, boolean atOnce) {
     }
 
     private record Due(long computerID, long dueMillis) {
@@ -23,29 +25,42 @@ public final class PollSchedule {
 
     private final long maxSpreadMillis;
     private final Map<Long, Slot> slots = new HashMap<>();
+    /** When this replica last handed each computer out for a poll; kept when a computer is removed. */
+    private final Map<Long, Long> lastPolled = new HashMap<>();
     private final PriorityQueue<Due> queue = new PriorityQueue<>((a, b) -> Long.compare(a.dueMillis, b.dueMillis));
 
-    /** @param maxSpreadMillis the largest delay of a computer's first poll after it is learned */
+    /** @param maxSpreadMillis the largest offset by which the poll after a poll at once comes early */
     public PollSchedule(long maxSpreadMillis) {
         this.maxSpreadMillis = maxSpreadMillis;
     }
 
     /**
-     * Polls the computer every {@code intervalMillis}. A new computer is first due within the spread; a known one
-     * keeps its due time unless the new interval brings it closer.
+     * Polls the computer every {@code intervalMillis}. A computer new to the schedule is first due as
+     * {@link FailoverRule#firstDue} says; a known one keeps its due time unless the new interval brings it closer.
      */
     public void schedule(long computerID, long intervalMillis, long nowMillis) {
         if (intervalMillis <= 0) {
             throw new IllegalArgumentException("interval must be positive: " + intervalMillis);
         }
         Slot slot = slots.get(computerID);
-        long due = slot == null ? nowMillis + spread(computerID, intervalMillis)
-                : Math.min(slot.dueMillis(), nowMillis + intervalMillis);
-        put(computerID, new Slot(intervalMillis, due));
+        if (slot == null) {
+            long due = FailoverRule.firstDue(lastPolled.get(computerID), intervalMillis, nowMillis);
+            put(computerID, new Slot(intervalMillis, due, due == nowMillis));
+        } else {
+            put(computerID, new Slot(intervalMillis, Math.min(slot.dueMillis(), nowMillis + intervalMillis),
+                    slot.atOnce()));
+        }
     }
 
+    /** No more polls (the partition was revoked); when it was last polled is remembered should it come back. */
     public void remove(long computerID) {
         slots.remove(computerID);
+    }
+
+    /** No more polls and nothing remembered (the computer is gone). */
+    public void forget(long computerID) {
+        slots.remove(computerID);
+        lastPolled.remove(computerID);
     }
 
     public boolean contains(long computerID) {
@@ -66,9 +81,13 @@ public final class PollSchedule {
                 continue; // removed or rescheduled since
             }
             due.add(next.computerID());
-            long following = next.dueMillis() + slot.intervalMillis();
+            lastPolled.put(next.computerID(), nowMillis);
+            long following = slot.atOnce()
+                    ? FailoverRule.afterPollAtOnce(nowMillis, slot.intervalMillis(),
+                            spread(next.computerID(), slot.intervalMillis()))
+                    : next.dueMillis() + slot.intervalMillis();
             put(next.computerID(), new Slot(slot.intervalMillis(),
-                    following > nowMillis ? following : nowMillis + slot.intervalMillis()));
+                    following > nowMillis ? following : nowMillis + slot.intervalMillis(), false));
         }
         return due;
     }
@@ -86,10 +105,10 @@ public final class PollSchedule {
         return OptionalLong.empty();
     }
 
-    /** A stable per-computer offset in [0, min(interval, max spread)). */
+    /** A stable per-computer offset in [0, {@link FailoverRule#maxOffset}] (below half the interval and the spread). */
     long spread(long computerID, long intervalMillis) {
-        long bound = Math.min(intervalMillis, maxSpreadMillis);
-        return bound <= 0 ? 0 : Math.floorMod(Long.hashCode(computerID * 0x9E3779B97F4A7C15L), bound);
+        long bound = FailoverRule.maxOffset(intervalMillis, maxSpreadMillis) + 1;
+        return Math.floorMod(Long.hashCode(computerID * 0x9E3779B97F4A7C15L), bound);
     }
 
     private void put(long computerID, Slot slot) {

@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ContactFailoverTest {
 
-    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
     private static final long SPREAD_MILLIS = 5_000;
 
     private record Poll(String member, long computerID, long atMillis) {

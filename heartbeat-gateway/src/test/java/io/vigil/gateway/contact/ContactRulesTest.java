@@ -82,22 +82,59 @@ class ContactRulesTest {
     @Nested
     class Schedule {
         @Test
-        void aNewComputerIsFirstDueWithinTheSpreadThenEveryInterval() {
+        void aNewComputerIsPolledAtOnceThenWithinOneIntervalThenEveryInterval() {
             PollSchedule schedule = new PollSchedule(5_000);
             schedule.schedule(7, 60_000, 1_000);
-            long first = schedule.nextDue().orElseThrow();
-            assertThat(first).isBetween(1_000L, 5_999L);
-            assertThat(schedule.due(first - 1)).isEmpty();
-            assertThat(schedule.due(first)).containsExactly(7L);
-            assertThat(schedule.due(first + 59_999)).isEmpty();
-            assertThat(schedule.due(first + 60_000)).containsExactly(7L);
+            assertThat(schedule.nextDue()).hasValue(1_000);
+            assertThat(schedule.due(1_000)).containsExactly(7L);
+            long second = schedule.nextDue().orElseThrow();
+            assertThat(second).isEqualTo(1_000 + 60_000 - schedule.spread(7, 60_000)).isBetween(56_001L, 61_000L);
+            assertThat(schedule.due(second - 1)).isEmpty();
+            assertThat(schedule.due(second)).containsExactly(7L);
+            assertThat(schedule.due(second + 59_999)).isEmpty();
+            assertThat(schedule.due(second + 60_000)).containsExactly(7L);
         }
 
         @Test
-        void theSpreadNeverExceedsTheInterval() {
+        void computersTakenOverTogetherArePolledAtOnceAndThenSpreadOut() {
+            PollSchedule schedule = new PollSchedule(5_000);
+            for (long id = 0; id < 50; id++) {
+                schedule.schedule(id, 10_000, 0);
+            }
+            assertThat(schedule.due(0)).hasSize(50);
+            java.util.Set<Long> seconds = new java.util.HashSet<>();
+            for (long id = 0; id < 50; id++) {
+                seconds.add(0 + 10_000 - schedule.spread(id, 10_000));
+            }
+            assertThat(seconds).as("second polls spread over the offsets").hasSizeGreaterThan(25)
+                    .allSatisfy(t -> assertThat(t).isBetween(5_001L, 10_000L));
+            assertThat(schedule.due(4_999)).isEmpty();
+            assertThat(schedule.due(10_000)).hasSize(50);
+        }
+
+        @Test
+        void aComputerWhosePartitionComesBackKeepsItsRhythmAForgottenOneIsPolledAtOnce() {
+            PollSchedule schedule = new PollSchedule(0);
+            schedule.schedule(1, 10_000, 0);
+            schedule.schedule(2, 10_000, 0);
+            assertThat(schedule.due(0)).containsExactlyInAnyOrder(1L, 2L);
+            schedule.remove(1); // revoked
+            schedule.forget(2); // tombstone
+            schedule.schedule(1, 10_000, 4_000);
+            schedule.schedule(2, 10_000, 4_000);
+            assertThat(schedule.due(4_000)).as("polled by this replica 4 s ago: not at once").containsExactly(2L);
+            assertThat(schedule.due(10_000)).containsExactly(1L);
+            schedule.remove(1);
+            schedule.forget(2);
+            schedule.schedule(1, 10_000, 25_000);
+            assertThat(schedule.due(25_000)).as("last polled a whole interval ago: at once").containsExactly(1L);
+        }
+
+        @Test
+        void theSpreadNeverExceedsHalfTheInterval() {
             PollSchedule schedule = new PollSchedule(60_000);
             for (long id = 0; id < 200; id++) {
-                assertThat(schedule.spread(id, 2_000)).isBetween(0L, 1_999L);
+                assertThat(schedule.spread(id, 2_000)).isBetween(0L, 999L);
                 assertThat(schedule.spread(id, 600_000)).isBetween(0L, 59_999L);
             }
             assertThat(new PollSchedule(0).spread(5, 1_000)).isZero();
