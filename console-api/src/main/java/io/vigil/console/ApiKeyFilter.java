@@ -40,6 +40,11 @@ public class ApiKeyFilter {
         }
     }
 
+    /** Who made a console request, as audit records name them ({@code unknown} outside {@code /api}). */
+    public static String actor(ContainerRequestContext request) {
+        return request.getProperty(CALLER) instanceof ApiKeys.Caller caller ? caller.actor() : "unknown";
+    }
+
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> check(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
