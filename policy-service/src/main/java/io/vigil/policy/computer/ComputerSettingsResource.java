@@ -1,10 +1,13 @@
 package io.vigil.policy.computer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
-import io.vigil.policy.api.RequestParams;
-import io.vigil.policy.api.SettingBodies;
+import io.vigil.console.ApiKeyFilter;
+import io.vigil.console.ids.ComputerID;
+import io.vigil.policy.api.SettingParam;
+import io.vigil.policy.api.ValueBody;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,32 +31,31 @@ public class ComputerSettingsResource {
     ComputerSettingsService settings;
 
     @GET
-    public Uni<Map<String, ComputerSettingView>> all(@PathParam("computerID") String id) {
-        return settings.effective(RequestParams.id(id, "computer"));
+    public Uni<Map<String, ComputerSettingView>> all(@PathParam("computerID") ComputerID id) {
+        return settings.effective(id.value());
     }
 
     @GET
     @Path("{settingName}")
-    public Uni<ComputerSettingView> one(@PathParam("computerID") String id, @PathParam("settingName") String name) {
-        long computerID = RequestParams.id(id, "computer");
-        String apiName = RequestParams.setting(name).apiName();
-        return settings.effective(computerID).map(all -> all.get(apiName));
+    public Uni<ComputerSettingView> one(@PathParam("computerID") ComputerID id,
+                                        @PathParam("settingName") SettingParam name) {
+        return settings.effective(id.value()).map(all -> all.get(name.setting().apiName()));
     }
 
     @POST
     @Path("{settingName}")
-    public Uni<ComputerSettingView> set(@PathParam("computerID") String id, @PathParam("settingName") String name,
-                                        JsonNode body, @Context ContainerRequestContext request) {
-        long computerID = RequestParams.id(id, "computer");
-        var setting = RequestParams.setting(name);
-        return settings.set(computerID, setting, SettingBodies.value(body), RequestParams.actor(request));
+    public Uni<ComputerSettingView> set(@PathParam("computerID") ComputerID id,
+                                        @PathParam("settingName") SettingParam name,
+                                        @NotNull(message = "the body must be a JSON object") @Valid ValueBody body,
+                                        @Context ContainerRequestContext request) {
+        return settings.set(id.value(), name.setting(), body.value(), ApiKeyFilter.actor(request));
     }
 
     @DELETE
     @Path("{settingName}")
-    public Uni<ComputerSettingView> reset(@PathParam("computerID") String id, @PathParam("settingName") String name,
+    public Uni<ComputerSettingView> reset(@PathParam("computerID") ComputerID id,
+                                          @PathParam("settingName") SettingParam name,
                                           @Context ContainerRequestContext request) {
-        return settings.reset(RequestParams.id(id, "computer"), RequestParams.setting(name),
-                RequestParams.actor(request));
+        return settings.reset(id.value(), name.setting(), ApiKeyFilter.actor(request));
     }
 }

@@ -2,7 +2,7 @@ package io.vigil.policy.policy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.smallrye.mutiny.Uni;
-import io.vigil.policy.api.RequestParams;
+import io.vigil.console.ids.PolicyID;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,8 +27,8 @@ public class InternalPolicyResource {
 
     @GET
     @Path("{policyID}")
-    public Uni<PolicyRef> get(@PathParam("policyID") String id) {
-        return policies.get(RequestParams.id(id, "policy"), true)
+    public Uni<PolicyRef> get(@PathParam("policyID") PolicyID id) {
+        return policies.get(id.value(), true)
                 .map(view -> new PolicyRef(view.id(), view.name(), view.parentID()));
     }
 }

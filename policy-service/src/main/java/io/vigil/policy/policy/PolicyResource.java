@@ -1,13 +1,19 @@
 package io.vigil.policy.policy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
-import io.vigil.policy.api.RequestParams;
-import io.vigil.policy.api.SettingBodies;
+import io.vigil.console.ApiKeyFilter;
+import io.vigil.console.ids.PolicyID;
+import io.vigil.console.rest.Page;
+import io.vigil.policy.api.SettingParam;
+import io.vigil.policy.api.ValueBody;
 import io.vigil.policy.setting.SettingName;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,64 +35,62 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PolicyResource {
 
+    static final String BODY = "the body must be a JSON object";
+
     @Inject
     PolicyService policies;
 
     @GET
-    public Uni<PolicyList> list(@QueryParam("after") String after, @QueryParam("limit") String limit,
-                                @QueryParam("overrides") String overrides) {
-        return policies.list(RequestParams.after(after), RequestParams.limit(limit),
-                RequestParams.flag("overrides", overrides));
+    public Uni<PolicyList> list(@BeanParam @Valid Page page, @QueryParam("overrides") @DefaultValue("false") boolean overrides) {
+        return policies.list(page.after(), page.limit(), overrides);
     }
 
     @POST
-    public Uni<Response> create(JsonNode body, @Context ContainerRequestContext request) {
-        return policies.create(PolicyRequest.parse(body), RequestParams.actor(request))
+    public Uni<Response> create(@NotNull(message = BODY) @Valid PolicyBody body,
+                                @Context ContainerRequestContext request) {
+        return policies.create(PolicyRequest.of(body), ApiKeyFilter.actor(request))
                 .map(view -> Response.created(URI.create("/api/policies/" + view.id())).entity(view).build());
     }
 
     @GET
     @Path("{policyID}")
-    public Uni<PolicyView> get(@PathParam("policyID") String id, @QueryParam("overrides") String overrides) {
-        return policies.get(RequestParams.id(id, "policy"), RequestParams.flag("overrides", overrides));
+    public Uni<PolicyView> get(@PathParam("policyID") PolicyID id, @QueryParam("overrides") @DefaultValue("false") boolean overrides) {
+        return policies.get(id.value(), overrides);
     }
 
     @POST
     @Path("{policyID}")
-    public Uni<PolicyView> modify(@PathParam("policyID") String id, JsonNode body,
+    public Uni<PolicyView> modify(@PathParam("policyID") PolicyID id, @NotNull(message = BODY) @Valid PolicyBody body,
                                   @Context ContainerRequestContext request) {
-        return policies.modify(RequestParams.id(id, "policy"), PolicyRequest.parse(body), RequestParams.actor(request));
+        return policies.modify(id.value(), PolicyRequest.of(body), ApiKeyFilter.actor(request));
     }
 
     @DELETE
     @Path("{policyID}")
-    public Uni<Response> delete(@PathParam("policyID") String id, @Context ContainerRequestContext request) {
-        return policies.delete(RequestParams.id(id, "policy"), RequestParams.actor(request))
-                .replaceWith(Response.noContent().build());
+    public Uni<Response> delete(@PathParam("policyID") PolicyID id, @Context ContainerRequestContext request) {
+        return policies.delete(id.value(), ApiKeyFilter.actor(request)).replaceWith(Response.noContent().build());
     }
 
     @GET
     @Path("{policyID}/settings/{settingName}")
-    public Uni<SettingValue> setting(@PathParam("policyID") String id, @PathParam("settingName") String name) {
-        SettingName setting = RequestParams.setting(name);
-        return policies.get(RequestParams.id(id, "policy"), false)
-                .map(view -> view.policySettings().get(setting.apiName()));
+    public Uni<SettingValue> setting(@PathParam("policyID") PolicyID id,
+                                     @PathParam("settingName") SettingParam name) {
+        return policies.get(id.value(), false).map(view -> view.policySettings().get(name.setting().apiName()));
     }
 
     @POST
     @Path("{policyID}/settings/{settingName}")
-    public Uni<SettingValue> set(@PathParam("policyID") String id, @PathParam("settingName") String name,
-                                 JsonNode body, @Context ContainerRequestContext request) {
-        long policyID = RequestParams.id(id, "policy");
-        SettingName setting = RequestParams.setting(name);
-        return change(policyID, setting, SettingBodies.value(body), request);
+    public Uni<SettingValue> set(@PathParam("policyID") PolicyID id, @PathParam("settingName") SettingParam name,
+                                 @NotNull(message = BODY) @Valid ValueBody body,
+                                 @Context ContainerRequestContext request) {
+        return change(id.value(), name.setting(), body.value(), request);
     }
 
     @DELETE
     @Path("{policyID}/settings/{settingName}")
-    public Uni<SettingValue> reset(@PathParam("policyID") String id, @PathParam("settingName") String name,
+    public Uni<SettingValue> reset(@PathParam("policyID") PolicyID id, @PathParam("settingName") SettingParam name,
                                    @Context ContainerRequestContext request) {
-        return change(RequestParams.id(id, "policy"), RequestParams.setting(name), null, request);
+        return change(id.value(), name.setting(), null, request);
     }
 
     private Uni<SettingValue> change(long policyID, SettingName setting, String value,
@@ -94,7 +98,7 @@ public class PolicyResource {
         Map<String, String> settings = new HashMap<>();
         settings.put(setting.apiName(), value);
         return policies.modify(policyID, new PolicyRequest(null, null, false, null, settings),
-                        RequestParams.actor(request))
+                        ApiKeyFilter.actor(request))
                 .map(view -> view.policySettings().get(setting.apiName()));
     }
 }
