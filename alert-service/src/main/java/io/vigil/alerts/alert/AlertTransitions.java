@@ -22,6 +22,10 @@ public class AlertTransitions {
     public AlertTransitions(Outbox outbox, MeterRegistry meters) {
         this.outbox = outbox;
         this.meters = meters;
+        for (AlertType type : AlertType.values()) { // at 0 from the start, so that rate() and increase() see the first
+            meters.counter("vigil.alerts.raised", "alertType", type.id());
+            meters.counter("vigil.alerts.cleared", "alertType", type.id());
+        }
     }
 
     public Uni<AlertEntity> raise(AlertType type, Long computerId, String hostName, Instant at, long episode,

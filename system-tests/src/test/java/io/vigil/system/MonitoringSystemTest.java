@@ -1,0 +1,79 @@
+package io.vigil.system;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every metric the chart's Grafana dashboard and PrometheusRule use is one the running services export on
+ * {@code /q/metrics}: a renamed meter fails here instead of leaving an empty panel or a rule that never fires.
+ */
+class MonitoringSystemTest {
+
+    private static final Pattern METRIC = Pattern.compile("\\bvigil_[a-z0-9_]+");
+
+    private final Platform platform = Platform.shared();
+
+    @Test
+    void theDashboardAndTheRulesUseOnlyExportedMetrics() throws Exception {
+        Path monitoring = platform.root.resolve("helm/vigil/files/monitoring");
+        Set<String> used = metricNames(Files.readString(monitoring.resolve("vigil-dashboard.json")));
+        used.addAll(metricNames(Files.readString(monitoring.resolve("prometheus-rules.yaml"))));
+        assertThat(used).contains("vigil_gateway_heartbeats_received_total", "vigil_registry_computers",
+                "vigil_alerts_open", "vigil_certificate_expiry_seconds");
+
+        Set<String> exported = new TreeSet<>();
+        Map<String, Integer> ports = Map.of("policy-service", platform.policyPort,
+                "agent-registry", platform.registryPort, "alert-service", platform.alertPort,
+                "heartbeat-gateway", platform.gatewayManagementPort, "siem-forwarder", platform.siemPort);
+        for (Map.Entry<String, Integer> service : ports.entrySet()) {
+            String metrics = scrape(platform.url(service.getValue()) + "/q/metrics");
+            Set<String> names = exportedNames(metrics);
+            assertThat(names).as(service.getKey() + " exports metrics").isNotEmpty();
+            exported.addAll(names);
+        }
+        assertThat(exported).as("exported by the services").containsAll(used);
+    }
+
+    private static Set<String> metricNames(String text) {
+        Set<String> names = new TreeSet<>();
+        Matcher m = METRIC.matcher(text);
+        while (m.find()) {
+            names.add(m.group());
+        }
+        return names;
+    }
+
+    /** Names of the samples in a Prometheus text exposition (comments left out). */
+    private static Set<String> exportedNames(String exposition) {
+        Set<String> names = new TreeSet<>();
+        for (String line : exposition.split("\n")) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                names.add(line.split("[{ ]", 2)[0]);
+            }
+        }
+        return names;
+    }
+
+    private static String scrape(String url) throws IOException, InterruptedException {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(url).isEqualTo(200);
+            return response.body();
+        }
+    }
+}
