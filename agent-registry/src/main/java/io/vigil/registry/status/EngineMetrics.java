@@ -11,6 +11,10 @@ public interface EngineMetrics {
 
     void deadLettered(String topic);
 
+    /** A computer's status row the database refused (left out of a flush; the others were written). */
+    default void rowRefused() {
+    }
+
     EngineMetrics NONE = new EngineMetrics() {
         @Override
         public void consumed(String topic, int records) {

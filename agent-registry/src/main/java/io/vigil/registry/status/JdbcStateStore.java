@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,15 +88,42 @@ public final class JdbcStateStore {
         return result;
     }
 
-    /** Writes changed computers ({@link ComputerRuntime#snapshot()}s) and positions atomically. */
-    public void write(List<Object[]> changed, Map<Position, Long> positions) throws SQLException {
+    /** A computer whose row the database refused, with the database's reason. */
+    public record Refused(long computerID, String reason) {
+    }
+
+    /**
+     * Writes changed computers ({@link ComputerRuntime#snapshot()}s) and positions atomically. Should the database
+     * refuse the batch for its data (SQLSTATE class 22 or 23), the rows are written one by one instead and only
+     * those it refuses are left out, so that one computer's values never stop the others (and the positions).
+     *
+     * @return the computers whose rows were refused (normally none)
+     */
+    public List<Refused> write(List<Object[]> changed, Map<Position, Long> positions) throws SQLException {
+        try {
+            return write(changed, positions, false);
+        } catch (SQLException e) {
+            if (!refusedForItsData(e)) {
+                throw e;
+            }
+            return write(changed, positions, true);
+        }
+    }
+
+    private List<Refused> write(List<Object[]> changed, Map<Position, Long> positions, boolean rowByRow)
+            throws SQLException {
+        List<Refused> refused = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                for (int from = 0; from < changed.size(); from += CHUNK) {
-                    try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-                        bind(c, ps, changed.subList(from, Math.min(changed.size(), from + CHUNK)));
-                        ps.executeUpdate();
+                if (rowByRow) {
+                    refused.addAll(upsertEach(c, changed));
+                } else {
+                    for (int from = 0; from < changed.size(); from += CHUNK) {
+                        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+                            bind(c, ps, changed.subList(from, Math.min(changed.size(), from + CHUNK)));
+                            ps.executeUpdate();
+                        }
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement(POSITION)) {
@@ -115,6 +143,35 @@ public final class JdbcStateStore {
                 c.setAutoCommit(true);
             }
         }
+        return refused;
+    }
+
+    /** Each row under its own savepoint: a refused row is rolled back alone. */
+    private static List<Refused> upsertEach(Connection c, List<Object[]> rows) throws SQLException {
+        List<Refused> refused = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            for (Object[] row : rows) {
+                Savepoint before = c.setSavepoint();
+                try {
+                    bind(c, ps, List.<Object[]>of(row));
+                    ps.executeUpdate();
+                    c.releaseSavepoint(before);
+                } catch (SQLException e) {
+                    if (!refusedForItsData(e)) {
+                        throw e;
+                    }
+                    c.rollback(before);
+                    refused.add(new Refused((Long) row[0], e.getMessage()));
+                }
+            }
+        }
+        return refused;
+    }
+
+    /** Data exceptions (22xxx, e.g. a NUL in text) and integrity violations (23xxx): the values, not the database. */
+    static boolean refusedForItsData(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 
     private static void bind(Connection c, PreparedStatement ps, List<Object[]> rows) throws SQLException {

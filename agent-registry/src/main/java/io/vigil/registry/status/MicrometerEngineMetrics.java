@@ -60,6 +60,13 @@ final class MicrometerEngineMetrics implements EngineMetrics {
     }
 
     @Override
+    public void rowRefused() {
+        Counter.builder("vigil.registry.rows.refused")
+                .description("computer status rows the database refused, left out of a flush").register(registry)
+                .increment();
+    }
+
+    @Override
     public void deadLettered(String topic) {
         Counter.builder("vigil.registry.dead.letters").tag("topic", topic).register(registry).increment();
     }

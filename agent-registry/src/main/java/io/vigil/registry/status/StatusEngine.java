@@ -151,7 +151,12 @@ public final class StatusEngine implements Runnable {
                     ports.adopt(flush.listeningPorts());
                 }
                 try {
-                    store.write(rows, flush.positions());
+                    for (JdbcStateStore.Refused refused : store.write(rows, flush.positions())) {
+                        // the rules admitted what the database refused: that computer's row alone is not stored
+                        LOG.errorf("computer %d: the database refused its status row, left out of this flush: %s",
+                                refused.computerID(), refused.reason());
+                        metrics.rowRefused();
+                    }
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException("could not write the status batch: " + e.getMessage(), e);
                 }
