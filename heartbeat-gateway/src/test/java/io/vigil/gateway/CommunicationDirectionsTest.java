@@ -17,6 +17,7 @@ import io.vigil.gateway.ca.CertificateAuthority;
 import io.vigil.tls.CertificateNames;
 import io.vigil.gateway.contact.AgentContact;
 import io.vigil.gateway.support.GatewayTestResources;
+import io.vigil.gateway.heartbeat.BodySize;
 import io.vigil.gateway.support.ListeningAgent;
 import io.vigil.gateway.support.RegistryStub;
 import io.vigil.gateway.support.TestAgent;
@@ -209,6 +210,44 @@ class CommunicationDirectionsTest {
             });
             assertThat(wrong.callers).as("nothing is sent to the wrong computer").isEmpty();
             assertThat(wrong.heartbeatRequests).hasValue(0);
+        }
+    }
+
+    @Test
+    void aPolledAnswerIsHeldToTheEventCapAndBodyLimitOfAPushedHeartbeat() {
+        long crowded = newComputerID();
+        long padded = newComputerID();
+        // a 10 s interval: a poll may take 5 s (half the interval), time enough for 1,000 entries on a busy machine
+        AgentConfiguration polled = new AgentConfiguration(10, "Manager Initiated", null, List.of("any"));
+        try (ListeningAgent many = ListeningAgent.start(ca, crowded, ConfigFingerprint.of(polled));
+             ListeningAgent large = ListeningAgent.start(ca, padded, ConfigFingerprint.of(polled));
+             KafkaConsumer<String, String> failures = Topics.tail(io.vigil.events.Topics.CONTACT_FAILURES);
+             KafkaConsumer<String, String> heartbeats = Topics.tail(io.vigil.events.Topics.HEARTBEATS)) {
+            many.eventsPerAnswer = 1001;
+            large.paddingChars = (int) BodySize.LIMIT; // the body is larger than a pushed heartbeat may be
+            registration(crowded, many.port(), many.serialHex);
+            registration(padded, large.port(), large.serialHex);
+            configuration(crowded, polled);
+            configuration(padded, polled);
+
+            ContactFailed tooMany = awaitFailure(failures, crowded);
+            assertThat(tooMany.operation()).isEqualTo("heartbeat-request");
+            assertThat(tooMany.reason()).isEqualTo("error");
+            assertThat(tooMany.detail()).contains("at most 1000 log entries per heartbeat");
+            ContactFailed tooLarge = awaitFailure(failures, padded);
+            assertThat(tooLarge.operation()).isEqualTo("heartbeat-request");
+            assertThat(tooLarge.detail()).contains("exceeds " + BodySize.LIMIT);
+            assertThat(received(heartbeats, crowded, HeartbeatReceived.class)).as("nothing recorded").isEmpty();
+            assertThat(received(heartbeats, padded, HeartbeatReceived.class)).as("nothing recorded").isEmpty();
+
+            // exactly the cap is recorded, as it would be when pushed
+            many.eventsPerAnswer = 1000;
+            List<HeartbeatReceived> seen = new CopyOnWriteArrayList<>();
+            await().atMost(PATIENCE).until(() -> {
+                seen.addAll(received(heartbeats, crowded, HeartbeatReceived.class));
+                return !seen.isEmpty();
+            });
+            assertThat(seen.getFirst().viaPoll()).isTrue();
         }
     }
 

@@ -6,6 +6,7 @@ import io.vigil.console.ProblemException;
 import io.vigil.events.EventJson;
 import io.vigil.events.computer.ComputerRegistration;
 import io.vigil.gateway.AgentBodies;
+import io.vigil.gateway.guard.EventCap;
 import io.vigil.gateway.heartbeat.Connection;
 import io.vigil.gateway.heartbeat.Heartbeat;
 import io.vigil.gateway.heartbeat.HeartbeatAnswer;
@@ -27,7 +28,8 @@ import java.util.function.Consumer;
 
 /**
  * One poll or one push (docs/agent-protocol.md, "The agent's own port"). A poll's answer is validated like a heartbeat
- * and recorded as one with {@code viaPoll=true}; the configuration it should be running, if it differs, is queued as a
+ * (the same log-entry cap, and a body no larger than a pushed heartbeat's: {@link AgentClient}) and recorded as one
+ * with {@code viaPoll=true}; the configuration it should be running, if it differs, is queued as a
  * push. A push's outcome for a Manager Initiated computer is reported with its next polled heartbeat (as the
  * operation result a heartbeat would carry), so a failed configuration shows on the computer and is not pushed again
  * until it changes. Failed calls are published as {@code ContactFailed}.
@@ -41,6 +43,7 @@ public final class AgentCalls {
 
     private final AgentClient client;
     private final long timeoutMillis;
+    private final int maxEvents;
     private final ComputerDirectory directory;
     private final HeartbeatService heartbeats;
     private final ContactCoordinator coordinator;
@@ -49,11 +52,12 @@ public final class AgentCalls {
     private final MeterRegistry metrics;
     private final Map<Long, Heartbeat.Result> pushResults = new ConcurrentHashMap<>();
 
-    public AgentCalls(AgentClient client, long timeoutMillis, ComputerDirectory directory, HeartbeatService heartbeats,
-                      ContactCoordinator coordinator, Consumer<PushRequest> pushes, ContactFailures failures,
-                      MeterRegistry metrics) {
+    public AgentCalls(AgentClient client, long timeoutMillis, int maxEvents, ComputerDirectory directory,
+                      HeartbeatService heartbeats, ContactCoordinator coordinator, Consumer<PushRequest> pushes,
+                      ContactFailures failures, MeterRegistry metrics) {
         this.client = client;
         this.timeoutMillis = timeoutMillis;
+        this.maxEvents = maxEvents;
         this.directory = directory;
         this.heartbeats = heartbeats;
         this.coordinator = coordinator;
@@ -89,6 +93,7 @@ public final class AgentCalls {
                 throw new ContactException(FailureReason.ERROR, "the agent answered " + answer.response().status());
             }
             heartbeat = HeartbeatValidator.validate(AgentBodies.parse(answer.response().body()));
+            EventCap.check(heartbeat, maxEvents);
         } catch (ContactException e) {
             failures.failed(computerID, ContactFailures.HEARTBEAT_REQUEST, e);
             return;

@@ -1,6 +1,7 @@
 package io.vigil.gateway.contact;
 
 import io.vigil.gateway.contact.networks.AgentNetworks;
+import io.vigil.gateway.heartbeat.BodySize;
 import io.vigil.tls.CertificateNames;
 import io.vigil.tls.Suites;
 
@@ -42,7 +43,8 @@ import javax.net.ssl.X509TrustManager;
 public final class AgentClient {
 
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
-    static final int MAX_ANSWER = 1024 * 1024 + 64 * 1024;
+    /** An agent's answer may be as large as a heartbeat it pushes (the agent port's body limit), no larger. */
+    static final int MAX_ANSWER = (int) BodySize.LIMIT;
 
     /** Where an agent listens. */
     public record Target(long computerID, String address, int port) {

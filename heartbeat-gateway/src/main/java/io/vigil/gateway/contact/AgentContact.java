@@ -8,6 +8,7 @@ import io.vigil.gateway.ca.CertificateAuthority;
 import io.vigil.gateway.ca.PlatformCa;
 import io.vigil.gateway.ca.TlsMaterial;
 import io.vigil.gateway.contact.networks.AgentNetworks;
+import io.vigil.gateway.guard.GuardConfig;
 import io.vigil.gateway.heartbeat.HeartbeatService;
 import io.vigil.gateway.kafka.EventPublisher;
 import io.vigil.gateway.state.Access;
@@ -35,7 +36,7 @@ public class AgentContact {
     private final Pusher pusher;
     private final ScheduledExecutorService watchdog;
 
-    public AgentContact(GatewayConfig config, PlatformCa ca, ComputerDirectory directory, HeartbeatService heartbeats,
+    public AgentContact(GatewayConfig config, GuardConfig guard, PlatformCa ca, ComputerDirectory directory, HeartbeatService heartbeats,
                         EventPublisher publisher, MeterRegistry metrics, KafkaClientFactory kafka,
                         KafkaConnection kafkaConnection) {
         GatewayConfig.Agents agents = config.agents();
@@ -53,8 +54,8 @@ public class AgentContact {
         Consumer<PushRequest> enqueue = AgentCalls.enqueuer(queue, metrics);
         this.coordinator = new ContactCoordinator(new PollSchedule(agents.firstPollSpread().toMillis()), enqueue,
                 System::currentTimeMillis);
-        AgentCalls calls = new AgentCalls(client, agents.timeout().toMillis(), directory, heartbeats, coordinator,
-                enqueue, new ContactFailures(publisher, metrics), metrics);
+        AgentCalls calls = new AgentCalls(client, agents.timeout().toMillis(), guard.maxEvents(), directory,
+                heartbeats, coordinator, enqueue, new ContactFailures(publisher, metrics), metrics);
         this.assignment = new ContactAssignment(kafka, kafkaConnection, agents.contactGroup(),
                 agents.sessionTimeout(), coordinator);
         this.poller = new Poller(coordinator, calls::poll, agents.maxConcurrentCalls(), 100);

@@ -31,10 +31,9 @@ import javax.net.ssl.SSLSession;
  * {@code Retry-After} instead of being judged on an incomplete view;</li>
  * <li>a request without a client certificate (activation) may carry at most {@code unauthenticated-body-bytes};</li>
  * <li>each computer (named by its certificate) may send {@code heartbeats-per-interval} heartbeats per interval,
- * then 429 + {@code Retry-After};</li>
- * <li>a request's body must have arrived within {@code request-timeout} of its head (slow senders are
- * disconnected).</li>
+ * then 429 + {@code Retry-After}.</li>
  * </ul>
+ * The head and body deadlines (slow senders) are kept per connection, on every path, by {@link RequestDeadlines}.
  */
 @ApplicationScoped
 public class AgentGuard {
@@ -49,7 +48,6 @@ public class AgentGuard {
     private final Counter refusedStarting;
     private final Counter refusedRate;
     private final Counter refusedBody;
-    private final Counter slowRequests;
 
     public AgentGuard(GuardConfig config, StateProgress state, ComputerDirectory directory, MeterRegistry metrics) {
         this.config = config;
@@ -59,7 +57,6 @@ public class AgentGuard {
         this.refusedStarting = refused(metrics, "starting");
         this.refusedRate = refused(metrics, "heartbeat-rate");
         this.refusedBody = refused(metrics, "unauthenticated-body");
-        this.slowRequests = refused(metrics, "request-timeout");
         metrics.gauge("vigil.gateway.guard.heartbeat.budgets", heartbeats, RateBudget::size);
     }
 
@@ -76,7 +73,7 @@ public class AgentGuard {
     }
 
     void install(@Observes Router router) {
-        router.route("/agent/v1/*").order(Integer.MIN_VALUE + 1).handler(this::deadlineAndState);
+        router.route("/agent/v1/*").order(Integer.MIN_VALUE + 1).handler(this::caughtUp);
         // a chunked body has been read (at most 1 MiB) by now: refused here when over the limit
         router.route("/agent/v1/activation").order(Integer.MIN_VALUE + 2).handler(this::unauthenticatedBody);
         router.route("/agent/v1/heartbeat").order(Integer.MIN_VALUE + 2).handler(this::heartbeatRate);
@@ -86,15 +83,7 @@ public class AgentGuard {
         vertx.setPeriodic(30_000, id -> heartbeats.sweep());
     }
 
-    private void deadlineAndState(RoutingContext context) {
-        HttpServerRequest request = context.request();
-        long timer = context.vertx().setTimer(config.requestTimeout().toMillis(), id -> {
-            if (!request.isEnded()) {
-                slowRequests.increment();
-                request.connection().close();
-            }
-        });
-        context.addEndHandler(done -> context.vertx().cancelTimer(timer));
+    private void caughtUp(RoutingContext context) {
         if (!state.caughtUp()) {
             refusedStarting.increment();
             Answers.afterBody(context, STARTING, config.startingRetryAfterSeconds());

@@ -15,23 +15,31 @@ import java.util.concurrent.TimeUnit;
  * Connection-level limits of the agent port that Quarkus has no property for: the TLS handshake must finish within
  * {@code vigil.gateway.guard.handshake-timeout} (a client that connects and never handshakes, or handshakes byte by
  * byte, is closed then), and at most {@code unauthenticated-connections-per-address} connections per source address
- * may be without a client certificate at once (handshaking ones included; {@link GuardedSslHandler}). The others
- * are Quarkus properties (application.properties, "Hostile clients").
+ * may be without a client certificate at once (handshaking ones included; {@link GuardedSslHandler}), and every
+ * request head and body must arrive within {@code request-head-timeout} and {@code request-timeout} however steadily
+ * it trickles ({@link RequestDeadlines}). The others are Quarkus properties (application.properties, "Hostile
+ * clients").
  */
 @ApplicationScoped
 @Priority(-100)
 public class AgentPortLimits implements HttpServerOptionsCustomizer {
 
     private final GuardConfig config;
-    private final UnauthenticatedConnections unauthenticated;
-    private final Counter refused;
+    private final ConnectionGuards guards;
 
     public AgentPortLimits(GuardConfig config, MeterRegistry metrics) {
         this.config = config;
-        this.unauthenticated = new UnauthenticatedConnections(config.unauthenticatedConnectionsPerAddress());
-        this.refused = metrics.counter("vigil.gateway.guard.refused", "reason", "unauthenticated-connections");
+        UnauthenticatedConnections unauthenticated =
+                new UnauthenticatedConnections(config.unauthenticatedConnectionsPerAddress());
+        this.guards = new ConnectionGuards(unauthenticated, refused(metrics, "unauthenticated-connections"),
+                new RequestDeadlines.Settings(config.requestHeadTimeout(), config.requestTimeout(),
+                        refused(metrics, "request-head-timeout"), refused(metrics, "request-timeout")));
         metrics.gauge("vigil.gateway.guard.unauthenticated.addresses", unauthenticated,
                 UnauthenticatedConnections::addresses);
+    }
+
+    private static Counter refused(MeterRegistry metrics, String reason) {
+        return metrics.counter("vigil.gateway.guard.refused", "reason", reason);
     }
 
     /** Runs after the TLS mode's customizer (lower priority), so that it wraps the engine options that one set. */
@@ -41,6 +49,6 @@ public class AgentPortLimits implements HttpServerOptionsCustomizer {
         options.setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
         SSLEngineOptions engine = options.getSslEngineOptions() != null ? options.getSslEngineOptions()
                 : new JdkSSLEngineOptions();
-        options.setSslEngineOptions(new GuardedEngineOptions(engine, unauthenticated, refused));
+        options.setSslEngineOptions(new GuardedEngineOptions(engine, guards));
     }
 }

@@ -28,9 +28,13 @@ public interface GuardConfig {
     @WithDefault("1000")
     int maxEvents();
 
-    /** Largest body of a request without a client certificate (activation: the token and a CSR), in bytes. */
+    /**
+     * Largest body of a request without a client certificate (activation: the token and a CSR), in bytes. The default
+     * holds the largest activation the validation accepts: a CSR of 16,384 characters and every other member at its
+     * longest, the free-text ones as JSON escapes (about 19 KiB), with room for formatting.
+     */
     @WithName("unauthenticated-body-bytes")
-    @WithDefault("16384")
+    @WithDefault("32768")
     int unauthenticatedBodyBytes();
 
     /** TLS connections without a client certificate (handshaking ones included) per source address. */
@@ -43,7 +47,18 @@ public interface GuardConfig {
     @WithDefault("10s")
     Duration handshakeTimeout();
 
-    /** A request body must have arrived in full within this of the request head (slow-sender timeout). */
+    /**
+     * A request head (request line and headers) must have arrived in full within this of its first byte, however
+     * steadily its bytes trickle in (slowloris; the idle timeout alone never fires then).
+     */
+    @WithName("request-head-timeout")
+    @WithDefault("10s")
+    Duration requestHeadTimeout();
+
+    /**
+     * A request body must have arrived in full within this of the end of its head, on every path (slow-sender
+     * timeout).
+     */
     @WithName("request-timeout")
     @WithDefault("20s")
     Duration requestTimeout();

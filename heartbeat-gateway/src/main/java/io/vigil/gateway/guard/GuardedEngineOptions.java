@@ -1,6 +1,5 @@
 package io.vigil.gateway.guard;
 
-import io.micrometer.core.instrument.Counter;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.DelegatingSslContext;
@@ -21,32 +20,29 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Wraps the agent port's TLS engine options (whatever they are, e.g. the ordered-suite ones) so that every server
- * connection gets a {@link GuardedSslHandler}.
+ * connection gets a {@link GuardedSslHandler} (and with it the {@link ConnectionGuards}).
  */
 final class GuardedEngineOptions extends JdkSSLEngineOptions {
 
     private final SSLEngineOptions delegate;
-    private final UnauthenticatedConnections limiter;
-    private final Counter refused;
+    private final ConnectionGuards guards;
 
-    GuardedEngineOptions(SSLEngineOptions delegate, UnauthenticatedConnections limiter, Counter refused) {
+    GuardedEngineOptions(SSLEngineOptions delegate, ConnectionGuards guards) {
         this.delegate = delegate;
-        this.limiter = limiter;
-        this.refused = refused;
+        this.guards = guards;
     }
 
     @Override
     public GuardedEngineOptions copy() {
-        return new GuardedEngineOptions(delegate.copy(), limiter, refused);
+        return new GuardedEngineOptions(delegate.copy(), guards);
     }
 
     @Override
     public SslContextFactory sslContextFactory() {
-        return new Factory(delegate.sslContextFactory(), limiter, refused);
+        return new Factory(delegate.sslContextFactory(), guards);
     }
 
-    private record Factory(SslContextFactory delegate, UnauthenticatedConnections limiter, Counter refused)
-            implements SslContextFactory {
+    private record Factory(SslContextFactory delegate, ConnectionGuards guards) implements SslContextFactory {
 
         @Override
         public SslContextFactory useAlpn(boolean useAlpn) {
@@ -98,20 +94,18 @@ final class GuardedEngineOptions extends JdkSSLEngineOptions {
 
         @Override
         public SslContext create() throws SSLException {
-            return new Guarded(delegate.create(), limiter, refused);
+            return new Guarded(delegate.create(), guards);
         }
     }
 
     /** Hands out {@link GuardedSslHandler}s for the server side. */
     private static final class Guarded extends DelegatingSslContext {
 
-        private final UnauthenticatedConnections limiter;
-        private final Counter refused;
+        private final ConnectionGuards guards;
 
-        Guarded(SslContext context, UnauthenticatedConnections limiter, Counter refused) {
+        Guarded(SslContext context, ConnectionGuards guards) {
             super(context);
-            this.limiter = limiter;
-            this.refused = refused;
+            this.guards = guards;
         }
 
         @Override
@@ -122,14 +116,14 @@ final class GuardedEngineOptions extends JdkSSLEngineOptions {
         @Override
         protected SslHandler newHandler(ByteBufAllocator alloc, boolean startTls, Executor executor) {
             return isClient() ? super.newHandler(alloc, startTls, executor)
-                    : new GuardedSslHandler(newEngine(alloc), startTls, executor, limiter, refused);
+                    : new GuardedSslHandler(newEngine(alloc), startTls, executor, guards);
         }
 
         @Override
         protected SslHandler newHandler(ByteBufAllocator alloc, String host, int port, boolean startTls,
                                         Executor executor) {
             return isClient() ? super.newHandler(alloc, host, port, startTls, executor)
-                    : new GuardedSslHandler(newEngine(alloc, host, port), startTls, executor, limiter, refused);
+                    : new GuardedSslHandler(newEngine(alloc, host, port), startTls, executor, guards);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.vigil.gateway.guard;
 
-import io.micrometer.core.instrument.Counter;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.SslHandler;
 
@@ -14,20 +13,17 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 /**
  * The agent port's TLS handler, counting the connection against its source address until the handshake shows a
  * client certificate ({@link UnauthenticatedConnections}); a connection beyond the address's cap is closed at once.
- * Everything runs on the connection's event loop.
+ * It places the {@link RequestDeadlines} right after itself. Everything runs on the connection's event loop.
  */
 final class GuardedSslHandler extends SslHandler {
 
-    private final UnauthenticatedConnections limiter;
-    private final Counter refused;
+    private final ConnectionGuards guards;
     private InetAddress address;
     private boolean counted;
 
-    GuardedSslHandler(SSLEngine engine, boolean startTls, Executor executor, UnauthenticatedConnections limiter,
-                      Counter refused) {
+    GuardedSslHandler(SSLEngine engine, boolean startTls, Executor executor, ConnectionGuards guards) {
         super(engine, startTls, executor);
-        this.limiter = limiter;
-        this.refused = refused;
+        this.guards = guards;
     }
 
     @Override
@@ -37,12 +33,13 @@ final class GuardedSslHandler extends SslHandler {
             return;
         }
         address = remote.getAddress();
-        if (!limiter.open(address)) {
-            refused.increment();
+        if (!guards.unauthenticated().open(address)) {
+            guards.refused().increment();
             ctx.close();
             return;
         }
         counted = true;
+        ctx.pipeline().addAfter(ctx.name(), RequestDeadlines.NAME, new RequestDeadlines(guards.deadlines()).bytes());
         handshakeFuture().addListener(done -> {
             if (done.isSuccess() && presentedCertificate()) {
                 release();
@@ -67,7 +64,7 @@ final class GuardedSslHandler extends SslHandler {
     private void release() {
         if (counted) {
             counted = false;
-            limiter.release(address);
+            guards.unauthenticated().release(address);
         }
     }
 }

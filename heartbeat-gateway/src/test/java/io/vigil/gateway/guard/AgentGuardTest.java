@@ -36,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(RegistryStub.class)
 class AgentGuardTest {
 
+    /** vigil.gateway.guard.unauthenticated-body-bytes, default. */
+    private static final int BODY_LIMIT = 32_768;
     private static final String DEFAULT_FP = ConfigFingerprint.PREFIX + ConfigFingerprint.BASE_POLICY_DEFAULT_HEX;
 
     private static void assertProblem(HttpResponse<String> response, int status, String type) {
@@ -89,23 +91,46 @@ class AgentGuardTest {
     void anActivationBodyBeyondWhatACsrNeedsIsRefusedBeforeItIsRead() throws Exception {
         TestAgent agent = new TestAgent(GatewayTestResources.agentPort());
         try (RawConnection connection = new RawConnection(agent.sslContext(), GatewayTestResources.agentPort())) {
-            connection.sendHead("/agent/v1/activation", 16_385);
+            connection.sendHead("/agent/v1/activation", BODY_LIMIT + 1);
             RawConnection.Answer answer = connection.read();
             assertThat(answer.status()).isEqualTo(413);
             assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
-            assertThat(answer.body()).contains("limited to 16384 bytes");
+            assertThat(answer.body()).contains("limited to " + BODY_LIMIT + " bytes");
             assertThat(connection.closedByPeer(10_000)).isTrue();
         }
         try (RawConnection connection = new RawConnection(agent.sslContext(), GatewayTestResources.agentPort())) {
             String padded = agent.activationBody("good-guard-04", "guard-04")
-                    .replace("}", ",\"padding\":\"" + "x".repeat(20_000) + "\"}");
+                    .replace("}", ",\"padding\":\"" + "x".repeat(BODY_LIMIT) + "\"}");
             connection.sendChunked("/agent/v1/activation", padded.getBytes(StandardCharsets.UTF_8));
             RawConnection.Answer answer = connection.read();
             assertThat(answer.status()).isEqualTo(413);
-            assertThat(answer.body()).contains("limited to 16384 bytes");
+            assertThat(answer.body()).contains("limited to " + BODY_LIMIT + " bytes");
         }
         // an ordinary activation (token, host facts and a CSR: about 1.5 KiB) is accepted
         assertThat(agent.activate("good-guard-04", "guard-04").get("computerID").asLong()).isPositive();
+    }
+
+    @Test
+    void theLargestActivationTheRulesAllowFitsTheBodyLimitAndOneCharacterMoreOfCsrIsRefused() throws Exception {
+        TestAgent agent = new TestAgent(GatewayTestResources.agentPort());
+        String csr = LargestCsr.of(agent.keys, LargestCsr.MAX_CHARACTERS);
+        assertThat(csr).hasSize(LargestCsr.MAX_CHARACTERS);
+        String largest = LargestCsr.activationBody("good-" + "t".repeat(507), csr);
+        int bytes = largest.getBytes(StandardCharsets.UTF_8).length;
+        assertThat(bytes).as("every member at its longest, the free-text ones \\u-escaped: more than 16 KiB")
+                .isGreaterThan(16_384).isLessThanOrEqualTo(BODY_LIMIT);
+        try (RawConnection connection = new RawConnection(agent.sslContext(), GatewayTestResources.agentPort())) {
+            connection.send("/agent/v1/activation", largest.getBytes(StandardCharsets.UTF_8));
+            RawConnection.Answer answer = connection.read();
+            assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+            assertThat(TestAgent.read(answer.body()).get("computerID").asLong()).isPositive();
+        }
+        HttpResponse<String> oneMore = agent.post("/agent/v1/activation", LargestCsr.activationBody("good-guard-05",
+                csr + "\n"));
+        assertProblem(oneMore, 400, "invalid-request");
+        JsonNode invalid = TestAgent.read(oneMore.body()).get("invalidParams").get(0);
+        assertThat(invalid.get("name").asText()).isEqualTo("csr");
+        assertThat(invalid.get("reason").asText()).contains("at most 16384 characters");
     }
 
     @Test

@@ -17,6 +17,8 @@ public class HostileClientsProfile implements QuarkusTestProfile {
                 "quarkus.http.limits.max-connections", "450",
                 "quarkus.http.idle-timeout", "45s",
                 "vigil.gateway.guard.handshake-timeout", "45s",
+                // the half heads of the flood stay open long enough to fill the connection cap
+                "vigil.gateway.guard.request-head-timeout", "45s",
                 "vigil.gateway.guard.unauthenticated-connections-per-address", "20",
                 // the production default: loopback agents are not called (the other test profiles opt in)
                 "vigil.gateway.agents.networks", "0.0.0.0/0,::/0");

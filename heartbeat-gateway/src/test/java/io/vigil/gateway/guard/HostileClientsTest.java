@@ -126,7 +126,7 @@ class HostileClientsTest {
                 .count() >= overCap - 5);
         close(beyondCap);
 
-        // idle TLS connections go after the idle timeout (45 s), unhandshaken TCP after the handshake timeout (45 s)
+        // half heads go at the head deadline (45 s), unhandshaken TCP after the handshake timeout (45 s)
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> flood.stream().filter(HostileClientsTest::closed).count() == flood.size());
         close(flood);

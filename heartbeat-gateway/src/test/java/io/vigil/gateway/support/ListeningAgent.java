@@ -20,6 +20,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,6 +44,10 @@ public final class ListeningAgent implements AutoCloseable {
     public final AtomicInteger heartbeatRequests = new AtomicInteger();
     public volatile String fingerprint;
     public volatile String refusal;
+    /** Log entries in each answer to a poll. */
+    public volatile int eventsPerAnswer = 1;
+    /** Characters of an unknown member {@code padding} in each answer to a poll (0: none). */
+    public volatile int paddingChars;
     /** The serial (hex) of the certificate this agent serves. */
     public final String serialHex;
     private final HttpsServer server;
@@ -116,8 +121,15 @@ public final class ListeningAgent implements AutoCloseable {
         body.put("driverStatus", "Online");
         body.put("configFingerprint", fingerprint);
         body.put("counters", Map.of("eventsDropped", 0));
-        body.put("events", List.of(Map.of("eventID", 7, "time", now, "description", "answered poll " + n)));
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < eventsPerAnswer; i++) {
+            events.add(Map.of("eventID", 7, "time", now, "description", "answered poll " + n));
+        }
+        body.put("events", events);
         body.put("listeningPort", port());
+        if (paddingChars > 0) {
+            body.put("padding", "x".repeat(paddingChars));
+        }
         answer(exchange, 200, EventJson.toBytes(body));
     }
 
