@@ -73,10 +73,12 @@ public final class Violations {
     }
 
     private static Annotation[] parameterAnnotations(Class<?> type, Path.MethodNode method, int index) {
+        // an intercepted resource is a generated subclass whose overriding method has no parameter annotations
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Method m : c.getDeclaredMethods()) {
                 if (m.getName().equals(method.getName())
-                        && Arrays.equals(m.getParameterTypes(), method.getParameterTypes().toArray())) {
+                        && Arrays.equals(m.getParameterTypes(), method.getParameterTypes().toArray())
+                        && m.getParameterAnnotations()[index].length > 0) {
                     return m.getParameterAnnotations()[index];
                 }
             }
