@@ -6,6 +6,7 @@ import io.vigil.agent.ReferenceAgent;
 import io.vigil.events.EventJson;
 import io.vigil.events.Topics;
 import io.vigil.events.contact.ContactFailed;
+import io.vigil.testkit.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +31,8 @@ import static org.awaitility.Awaitility.await;
  * The agent port's controls against hostile clients, across the real processes (the gateway started from its packaged
  * application with its production defaults: 10 s handshake and request-head deadlines, 5 heartbeats per interval,
  * agent networks 127.0.0.0/8): a flood of idle and slowloris connections is cut while a real reference agent keeps
- * being served, a heartbeat burst gets 429 with Retry-After, and an agent address outside the agent networks is
- * never called.
+ * being served, a heartbeat burst gets 429 with Retry-After, an agent address outside the agent networks is
+ * never called, and a gateway started while Kafka is silent answers 503 until it has read the computers' state.
  */
 class AgentPortSystemTest {
 
@@ -152,6 +153,72 @@ class AgentPortSystemTest {
             assertThat(failure.reason()).isEqualTo("address-not-allowed");
             assertThat(failure.detail()).contains("169.254.169.254");
         });
+    }
+
+    @Test
+    void aGatewayStartedWhileKafkaIsSilentAnswers503UntilItHasReadTheComputersThenServesThem() throws Exception {
+        HandAgent agent = new HandAgent(platform).activate(token(policy("Agent/Appliance Initiated")), "start-01");
+        int https = FreePorts.next();
+        int management = FreePorts.next();
+        Map<String, String> env = platform.environmentOf("heartbeat-gateway");
+        env.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(https));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
+        ServiceProcess starting = new ServiceProcess("heartbeat-gateway-starting", platform.appJar("heartbeat-gateway"),
+                List.of(), env, URI.create(platform.url(management) + "/q/health/ready"),
+                platform.logs.resolve("heartbeat-gateway-starting.log"));
+        agent.via("https://127.0.0.1:" + https);
+        List<HttpResponse<String>> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProcessHandle kafka = ProcessHandle.current().descendants().filter(AgentPortSystemTest::isKafkaBroker)
+                .findFirst().orElseThrow(() -> new IllegalStateException("no Kafka broker process"));
+        try {
+            // the broker answers nothing while the new gateway starts: it cannot read the computers' state
+            signal(kafka, "STOP");
+            starting.start();
+            await("503 from the starting gateway").atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> heartbeat(agent, answers) == 503);
+            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            assertThat(heartbeat(agent, answers)).as("still 503 while the state cannot be read").isEqualTo(503);
+            signal(kafka, "CONT");
+            await("the gateway has read the state and serves the computer").atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> heartbeat(agent, answers) == 200);
+        } finally {
+            signal(kafka, "CONT");
+            starting.signalStop();
+            starting.stop();
+        }
+        List<HttpResponse<String>> before = answers.subList(0, answers.size() - 1);
+        LOG.warn("a gateway started while Kafka was silent answered {} heartbeats with 503 before the first 200",
+                before.size());
+        assertThat(before).as("before its first 200: only 503 + Retry-After, never a refusal of a known computer")
+                .hasSizeGreaterThanOrEqualTo(2).allSatisfy(answer -> {
+                    assertThat(answer.statusCode()).isEqualTo(503);
+                    assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+                });
+        assertThat(before.getFirst().body()).contains("gateway-starting");
+    }
+
+    /** One heartbeat's status, the answer kept; 0 while the gateway does not listen yet. */
+    private static int heartbeat(HandAgent agent, List<HttpResponse<String>> answers) throws InterruptedException {
+        try {
+            HttpResponse<String> answer = agent.heartbeat();
+            answers.add(answer);
+            return answer.statusCode();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    private static boolean isKafkaBroker(ProcessHandle process) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(process.pid()),
+                    "cmdline"), java.nio.charset.StandardCharsets.ISO_8859_1).contains("\0kafka.Kafka\0");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static void signal(ProcessHandle process, String signal) throws Exception {
+        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
     }
 
     private ReferenceAgent started(ReferenceAgent agent) throws Exception {

@@ -39,6 +39,7 @@ final class HandAgent {
     private final Platform platform;
     private final KeyPair keys;
     private HttpClient client;
+    private String gateway;
     private long computerID;
     private String fingerprint;
 
@@ -48,6 +49,13 @@ final class HandAgent {
         generator.initialize(256);
         this.keys = generator.generateKeyPair();
         this.client = client(null);
+        this.gateway = platform.gatewayUrl();
+    }
+
+    /** From now on talks to the agent port at {@code url} (another gateway replica) instead of the platform's. */
+    HandAgent via(String url) {
+        gateway = url;
+        return this;
     }
 
     /** Activates with a token (an answer of {@link Console#createToken}) and switches to its new certificate. */
@@ -77,7 +85,7 @@ final class HandAgent {
     }
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+        return client.send(HttpRequest.newBuilder(URI.create(gateway + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
