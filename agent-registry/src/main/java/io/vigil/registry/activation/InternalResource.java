@@ -1,8 +1,8 @@
 package io.vigil.registry.activation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vigil.console.ids.ComputerID;
 import io.vigil.registry.web.Body;
-import io.vigil.registry.web.Query;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,9 +36,9 @@ public class InternalResource {
     }
 
     @POST
-    @Path("/computers/{id}/certificate")
-    public Response renewCertificate(@PathParam("id") String id, JsonNode json) throws SQLException {
-        long computerID = Query.pathId("computer", id);
+    @Path("/computers/{computerID}/certificate")
+    public Response renewCertificate(@PathParam("computerID") ComputerID id, JsonNode json) throws SQLException {
+        long computerID = id.value();
         Body body = Body.lenient(json);
         String serial = ActivationRequest.certificateSerial(body);
         Long expiresAt = ActivationRequest.certificateExpiresAt(body, "certificateExpiresAt");

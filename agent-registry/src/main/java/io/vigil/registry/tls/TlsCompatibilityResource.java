@@ -1,16 +1,23 @@
 package io.vigil.registry.tls;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.vigil.console.ProblemException;
+import io.vigil.console.Problems;
 import io.vigil.registry.computer.ComputerFilter;
 import io.vigil.registry.computer.ComputerRepository;
 import io.vigil.registry.computer.ComputerRow;
 import io.vigil.tls.TlsCompatibility;
 import io.vigil.tls.TlsMode;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -22,6 +29,7 @@ import java.util.List;
  * would not ({@code cut-off}) or might not ({@code unknown}) let in, judged by the tls-catalog from its release,
  * version and the TLS it was last seen using.
  */
+@Tag(name = "Computers", description = "Activated computers, their status and placement (agent-registry).")
 @Path("/api/computers/tlscompatibility")
 @Produces(MediaType.APPLICATION_JSON)
 public class TlsCompatibilityResource {
@@ -36,6 +44,26 @@ public class TlsCompatibilityResource {
     public record Report(String mode, List<Entry> computers) {
     }
 
+    /** The {@code mode} query parameter: a TLS mode's configuration name. */
+    @Schema(type = SchemaType.STRING, enumeration = {"default", "legacy", "strong", "fips"})
+    public record ModeParam(TlsMode mode) {
+
+        /** JAX-RS's conversion of the query parameter. */
+        public static ModeParam fromString(String name) {
+            try {
+                return new ModeParam(TlsMode.fromConfig(name));
+            } catch (IllegalArgumentException e) {
+                throw Problems.webError(ProblemException.invalid("mode", "is not a TLS mode", name, allowed())
+                        .problem());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return mode.configName();
+        }
+    }
+
     private final ComputerRepository computers;
 
     public TlsCompatibilityResource(ComputerRepository computers) {
@@ -43,8 +71,11 @@ public class TlsCompatibilityResource {
     }
 
     @GET
-    public Report report(@QueryParam("mode") String modeName) throws SQLException {
-        TlsMode mode = mode(modeName);
+    @Operation(operationId = "getTlsCompatibility", summary = "Which computers a TLS mode would cut off",
+            description = "Every computer not deactivated that the mode would (cut-off) or might (unknown) not let in.")
+    public Report report(@QueryParam("mode") @NotNull(message = "is required") ModeParam modeParam)
+            throws SQLException {
+        TlsMode mode = modeParam.mode();
         List<Entry> entries = new ArrayList<>();
         long after = 0;
         while (true) {
@@ -73,17 +104,6 @@ public class TlsCompatibilityResource {
         if (verdict.status() != TlsCompatibility.Status.COMPATIBLE) {
             entries.add(new Entry(c.id(), c.hostName(), version, c.agentRelease(),
                     protocol == null ? null : new LastTls(protocol, suite), verdict.word(), verdict.reason()));
-        }
-    }
-
-    private static TlsMode mode(String name) {
-        if (name == null) {
-            throw ProblemException.invalid("mode", "is required", null, allowed());
-        }
-        try {
-            return TlsMode.fromConfig(name);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("mode", "is not a TLS mode", name, allowed());
         }
     }
 

@@ -1,12 +1,18 @@
 package io.vigil.registry.token;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.vigil.console.ApiKeyFilter;
+import io.vigil.console.ids.TokenID;
+import io.vigil.console.rest.Page;
 import io.vigil.registry.config.RegistryConfig;
 import io.vigil.registry.policy.PolicyDirectory;
-import io.vigil.registry.web.Callers;
-import io.vigil.registry.web.Paging;
-import io.vigil.registry.web.Query;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,7 +20,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -24,6 +29,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** Console API for activation tokens. */
+@Tag(name = "Activation tokens", description = "Tokens agents activate with (agent-registry).")
 @Path("/api/activationtokens")
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
@@ -49,26 +55,38 @@ public class TokenResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonNode body, @Context ContainerRequestContext request) throws SQLException {
-        TokenRequest parsed = TokenRequest.parse(body, config.tokens().defaultExpiresInSeconds(),
+    @Operation(operationId = "createActivationToken", summary = "Create an activation token",
+            description = "The secret token is shown once, in this answer.")
+    @APIResponse(responseCode = "201", description = "Created.",
+            content = @Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CreatedView.class)))
+    @APIResponse(responseCode = "503", ref = "DependencyUnavailable")
+    public Response create(@NotNull(message = "the body must be a JSON object") @Valid TokenBody body,
+                           @Context ContainerRequestContext request) throws SQLException {
+        TokenRequest parsed = TokenRequest.of(body, config.tokens().defaultExpiresInSeconds(),
                 config.tokens().maxExpiresInSeconds());
         String caSha256 = ca.sha256();
         policies.require("policyID", parsed.policyID());
-        TokenService.Created created = service.create(parsed, Callers.actor(request));
+        TokenService.Created created = service.create(parsed, ApiKeyFilter.actor(request));
         return Response.status(201)
                 .entity(new CreatedView(created.token().id(), created.secret(), caSha256)).build();
     }
 
     @GET
-    public TokenList list(@QueryParam("limit") String limit, @QueryParam("after") String after) throws SQLException {
-        Paging paging = Paging.parse(limit, after);
-        return new TokenList(service.list(paging.after(), paging.limit()).stream().map(TokenView::of).toList());
+    @Operation(operationId = "listActivationTokens", summary = "List activation tokens",
+            description = "Never the secret; ascending by ID, keyset-paged.")
+    public TokenList list(@BeanParam @Valid Page page) throws SQLException {
+        return new TokenList(service.list(page.after(), page.limit()).stream().map(TokenView::of).toList());
     }
 
     @DELETE
-    @Path("/{id}")
-    public Response delete(@PathParam("id") String id, @Context ContainerRequestContext request) throws SQLException {
-        service.delete(Query.pathId("activation token", id), Callers.actor(request));
+    @Path("/{tokenID}")
+    @Operation(operationId = "revokeActivationToken", summary = "Revoke an activation token",
+            description = "The token can no longer activate.")
+    @APIResponse(responseCode = "204", description = "Revoked.")
+    public Response delete(@PathParam("tokenID") TokenID id, @Context ContainerRequestContext request)
+            throws SQLException {
+        service.delete(id.value(), ApiKeyFilter.actor(request));
         return Response.noContent().build();
     }
 }

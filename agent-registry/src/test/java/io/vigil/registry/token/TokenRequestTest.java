@@ -1,7 +1,13 @@
 package io.vigil.registry.token;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.vigil.console.ProblemException;
+import io.vigil.console.rest.StrictJson;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,8 +15,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TokenRequestTest {
 
+    private static final ObjectMapper JSON = StrictJson.strict(new ObjectMapper());
+    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+
     static TokenRequest parse(String json) throws Exception {
-        return TokenRequest.parse(new ObjectMapper().readTree(json), 86400, 31536000);
+        return TokenRequest.of(JSON.readValue(json, TokenBody.class), 86400, 31536000);
     }
 
     @Test
@@ -27,12 +37,28 @@ class TokenRequestTest {
     }
 
     @Test
-    void reportsEveryBadFieldAtOnce() {
-        assertThatThrownBy(() -> parse("{\"policyID\":-1,\"expiresInSeconds\":59,\"maxUses\":1000001,"
-                + "\"onDuplicateHostName\":\"Reject\"}"))
+    void reportsEveryOutOfRangeFieldAtOnce() throws Exception {
+        TokenBody body = JSON.readValue("{\"policyID\":-1,\"expiresInSeconds\":59,\"maxUses\":1000001}",
+                TokenBody.class);
+        assertThat(VALIDATOR.validate(body)).extracting(v -> v.getPropertyPath().toString())
+                .containsExactlyInAnyOrder("policyID", "expiresInSeconds", "maxUses");
+        assertThat(VALIDATOR.validate(new TokenBody(1L, 60L, 1_000_000, DuplicateRule.REJECT))).isEmpty();
+        assertThat(VALIDATOR.validate(new TokenBody(1L, 59L, 1, null))).extracting(ConstraintViolation::getMessage)
+                .containsExactly("must be at least 60 seconds");
+    }
+
+    @Test
+    void theDuplicateRuleIsOneOfItsWordsExactly() {
+        assertThatThrownBy(() -> parse("{\"onDuplicateHostName\":\"Reject\"}"))
+                .isInstanceOfSatisfying(InvalidFormatException.class,
+                        e -> assertThat(e.getPath().getFirst().getFieldName()).isEqualTo("onDuplicateHostName"));
+    }
+
+    @Test
+    void aLifetimeBeyondTheConfiguredMaximumIsRefused() {
+        assertThatThrownBy(() -> TokenRequest.of(new TokenBody(null, 3600L, null, null), 60, 600))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().invalidParams())
-                        .extracting(p -> p.name()).containsExactly("policyID", "expiresInSeconds", "maxUses",
-                                "onDuplicateHostName"));
+                        .extracting(p -> p.name() + " " + p.allowed()).containsExactly("expiresInSeconds 60 to 600"));
     }
 
     @Test
