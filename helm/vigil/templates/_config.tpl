@@ -40,6 +40,9 @@ Environment of a component (its ConfigMap). Secrets are never here: see "vigil.s
 {{- end }}
 {{- if $c.console }}
 {{- $_ := set $data "VIGIL_API_KEYS_FILE" (printf "/etc/vigil/api-keys/%s" $root.Values.apiKeys.key) }}
+{{- if $root.Values.swaggerUi.enabled }}
+{{- $_ := set $data "QUARKUS_SWAGGER_UI_ENABLED" "true" }}
+{{- end }}
 {{- end }}
 {{- if include "vigil.hasInternalPort" .key }}
 {{- $_ := set $data "QUARKUS_HTTP_SSL_PORT" (toString $v.internalPort) }}
