@@ -33,6 +33,7 @@ public final class OpenApiDocument {
     private static final Pattern REF = Pattern.compile("#/components/schemas/([^\"/]+)");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,7 +79,7 @@ public final class OpenApiDocument {
     static ObjectNode merge(ObjectNode committed, ObjectNode served, String service) {
         ObjectNode result = JSON.createObjectNode();
         result.set("openapi", served.get("openapi"));
-        result.putObject("info").put("title", "Vigil console API").put("version", "1.0").put("description",
+        result.putObject("info").put("title", "Vigil console API").put("version", "1.0.0").put("description",
                 "The console REST API of Vigil, served by policy-service, agent-registry and alert-service "
                         + "(x-vigil-service on each path); see docs/console-api.md.");
         result.set("tags", tags(committed.path("tags"), served.path("tags")));
