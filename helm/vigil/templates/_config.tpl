@@ -20,8 +20,26 @@ Environment of a component (its ConfigMap). Secrets are never here: see "vigil.s
 {{- $db := $root.Values.database }}
 {{- $name := index $db.names $c.database }}
 {{- $upper := upper $c.database }}
+{{- $jdbcTls := "" }}
+{{- $dbCa := "" }}
+{{- if and $db.tls.caSecret (ne $db.sslMode "disable") }}
+{{- $dbCa = printf "/etc/vigil/db-ca/%s" $db.tls.caKey }}
+{{- $jdbcTls = printf "&sslrootcert=%s" $dbCa }}
+{{- end }}
+{{- if $c.reactive }}
 {{- $_ := set $data (printf "VIGIL_DB_%s_REACTIVE_URL" $upper) (printf "postgresql://%s:%d/%s?sslmode=%s" $db.host (int $db.port) $name $db.sslMode) }}
-{{- $_ := set $data (printf "VIGIL_DB_%s_JDBC_URL" $upper) (printf "jdbc:postgresql://%s:%d/%s?sslmode=%s" $db.host (int $db.port) $name $db.sslMode) }}
+{{- if $dbCa }}
+{{- $_ := set $data "QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM" "true" }}
+{{- $_ := set $data "QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS" $dbCa }}
+{{- else if has $db.sslMode (list "allow" "prefer" "require") }}
+{{- /* libpq's meaning: encrypted, the server certificate not checked (the reactive client checks it otherwise) */}}
+{{- $_ := set $data "QUARKUS_DATASOURCE_REACTIVE_TRUST_ALL" "true" }}
+{{- end }}
+{{- if eq $db.sslMode "verify-full" }}
+{{- $_ := set $data "QUARKUS_DATASOURCE_REACTIVE_HOSTNAME_VERIFICATION_ALGORITHM" "HTTPS" }}
+{{- end }}
+{{- end }}
+{{- $_ := set $data (printf "VIGIL_DB_%s_JDBC_URL" $upper) (printf "jdbc:postgresql://%s:%d/%s?sslmode=%s%s" $db.host (int $db.port) $name $db.sslMode $jdbcTls) }}
 {{- end }}
 {{- if eq .key "heartbeatGateway" }}
 {{- $_ := set $data "QUARKUS_HTTP_SSL_PORT" (toString $v.agentPort) }}

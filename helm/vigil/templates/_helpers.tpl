@@ -41,15 +41,15 @@ app.kubernetes.io/part-of: vigil
 {{- end }}
 
 {{/*
-The components: values key -> name, database (empty: none) and whether it has a console API.
-The order is the order of the rendered resources.
+The components: values key -> name, database (empty: none), whether it also uses the reactive PostgreSQL client (besides
+JDBC for Flyway) and whether it has a console API. The order is the order of the rendered resources.
 */}}
 {{- define "vigil.componentTable" -}}
-heartbeatGateway: {name: heartbeat-gateway, database: "", console: false}
-policyService: {name: policy-service, database: policy, console: true}
-agentRegistry: {name: agent-registry, database: registry, console: true}
-alertService: {name: alert-service, database: alerts, console: true}
-siemForwarder: {name: siem-forwarder, database: "", console: false}
+heartbeatGateway: {name: heartbeat-gateway, database: "", reactive: false, console: false}
+policyService: {name: policy-service, database: policy, reactive: true, console: true}
+agentRegistry: {name: agent-registry, database: registry, reactive: false, console: true}
+alertService: {name: alert-service, database: alerts, reactive: true, console: true}
+siemForwarder: {name: siem-forwarder, database: "", reactive: false, console: false}
 {{- end }}
 
 {{/*
@@ -65,7 +65,7 @@ Keys of the enabled components, as a YAML list (use with fromYamlArray).
 
 {{/*
 Component context: include "vigil.component" (dict "root" $ "key" "policyService") | fromYaml
-gives name, fullname, database, console, httpPort and the component's values.
+gives name, fullname, database, reactive, console, httpPort and the component's values.
 */}}
 {{- define "vigil.component" -}}
 {{- $meta := index (include "vigil.componentTable" .root | fromYaml) .key }}
@@ -77,6 +77,7 @@ gives name, fullname, database, console, httpPort and the component's values.
 name: {{ $meta.name }}
 fullname: {{ printf "%s-%s" (include "vigil.fullname" .root | trunc (int (sub 62 (len $meta.name)))) $meta.name | trimSuffix "-" }}
 database: {{ $meta.database | quote }}
+reactive: {{ $meta.reactive }}
 console: {{ $meta.console }}
 httpPort: {{ $httpPort }}
 values:

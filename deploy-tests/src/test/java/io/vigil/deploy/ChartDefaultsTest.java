@@ -159,9 +159,17 @@ class ChartDefaultsTest {
             assertThat(env(container, "VIGIL_API_KEYS")).as(c.name()).isNull();
             if (c.database() != null) {
                 assertThat(manifests.configMap(c.name()).getData())
-                        .containsEntry("VIGIL_DB_" + c.database() + "_REACTIVE_URL",
-                                "postgresql://vigil-postgresql:5432/" + c.database().toLowerCase() + "?sslmode=require")
                         .containsKey("VIGIL_DB_" + c.database() + "_JDBC_URL");
+                // agent-registry uses JDBC only: a reactive URL would be a setting nobody reads
+                if (c == Component.REGISTRY) {
+                    assertThat(manifests.configMap(c.name()).getData()).doesNotContainKeys(
+                            "VIGIL_DB_REGISTRY_REACTIVE_URL", "QUARKUS_DATASOURCE_REACTIVE_TRUST_ALL");
+                } else {
+                    assertThat(manifests.configMap(c.name()).getData())
+                            .containsEntry("VIGIL_DB_" + c.database() + "_REACTIVE_URL", "postgresql://vigil-postgresql:5432/"
+                                    + c.database().toLowerCase() + "?sslmode=require")
+                            .containsEntry("QUARKUS_DATASOURCE_REACTIVE_TRUST_ALL", "true");
+                }
             } else {
                 assertThat(env(container, "VIGIL_DB_USER")).isNull();
                 assertThat(env(container, "VIGIL_DB_PASSWORD")).isNull();

@@ -1,7 +1,6 @@
 package io.vigil.deploy;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.vigil.events.Topics;
 import org.junit.jupiter.api.Test;
@@ -13,8 +12,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,15 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HookScriptsTest {
 
-    private static final Pattern KUBELET_VAR = Pattern.compile("\\$\\(([A-Z_]+)\\)");
-
     @TempDir
     Path work;
 
     @Test
     void topicJobCreatesEveryTopicWithSaslClientSettings() throws Exception {
-        Manifests production = Manifests.parse(HelmChart.render(Map.of("topics.mode", "job"),
-                HelmChart.values("production.yaml")));
+        // production pins the services by digest, so a topic Job must be pinned too
+        Manifests production = Manifests.parse(HelmChart.render(Map.of("topics.mode", "job",
+                "topics.job.imageDigest", "sha256:" + "ab".repeat(32)), HelmChart.values("production.yaml")));
         Container container = container(production.get(Job.class, "vigil-topics"));
         Path home = work.resolve("kafka");
         Path calls = work.resolve("calls.txt");
@@ -140,37 +136,9 @@ class HookScriptsTest {
      * (get, get -o jsonpath={.data.KEY}, create secret generic/tls, delete) and records every call.
      */
     private Map<String, String> caJobEnvironment(Container container, Path calls, Path secrets) throws IOException {
-        Path bin = Files.createDirectories(work.resolve("bin"));
-        Path kubectl = bin.resolve("kubectl");
-        Files.writeString(kubectl, """
-                #!/bin/sh
-                echo "kubectl $*" >> %1$s
-                dir=%2$s
-                case "$1 $2" in
-                  "get secret")
-                    [ -d "$dir/$3" ] || exit 1
-                    for a in "$@"; do
-                      case "$a" in jsonpath=*)
-                        key=$(printf %%s "$a" | sed -e 's/^jsonpath={.data.//' -e 's/}$//' -e 's/\\\\\\././g')
-                        base64 -w0 < "$dir/$3/$key" ;;
-                      esac
-                    done ;;
-                  "create secret")
-                    [ -d "$dir/$4" ] && exit 1
-                    mkdir -p "$dir/$4"
-                    for a in "$@"; do
-                      case "$a" in
-                        --from-file=*) kv=${a#--from-file=}; cp "${kv#*=}" "$dir/$4/${kv%%%%=*}" ;;
-                        --cert=*) cp "${a#--cert=}" "$dir/$4/tls.crt" ;;
-                        --key=*) cp "${a#--key=}" "$dir/$4/tls.key" ;;
-                      esac
-                    done ;;
-                  "delete secret") rm -rf "$dir/$3" ;;
-                esac
-                """.formatted(calls, secrets));
-        kubectl.toFile().setExecutable(true);
+        Path bin = work.resolve("bin");
+        KubectlStandIn.write(bin, secrets, calls);
         Map<String, String> env = environment(container, Map.of());
-        env.put("NAMESPACE", "vigil");
         env.put("PATH", bin + ":" + System.getenv("PATH"));
         return env;
     }
@@ -192,18 +160,30 @@ class HookScriptsTest {
         }
     }
 
-    /** The container's env as the kubelet resolves it: literal values, Secret keys, then $(VAR) references. */
+    /** The container's env as the kubelet resolves it, with the given Secret keys ({@code name/key}). */
     private static Map<String, String> environment(Container container, Map<String, String> secrets) {
-        Map<String, String> env = new HashMap<>();
-        for (EnvVar var : container.getEnv()) {
-            if (var.getValue() != null) {
-                Matcher m = KUBELET_VAR.matcher(var.getValue());
-                env.put(var.getName(), m.replaceAll(r -> Matcher.quoteReplacement(env.getOrDefault(r.group(1), r.group()))));
-            } else if (var.getValueFrom().getSecretKeyRef() != null) {
-                var ref = var.getValueFrom().getSecretKeyRef();
-                env.put(var.getName(), secrets.get(ref.getName() + "/" + ref.getKey()));
+        Map<String, String> env = ContainerEnvironment.resolve(container, "hook", new ContainerEnvironment.ClusterData() {
+            @Override
+            public Map<String, String> configMap(String name) {
+                return null;
             }
-        }
+
+            @Override
+            public Map<String, String> secret(String name) {
+                Map<String, String> data = new HashMap<>();
+                secrets.forEach((k, v) -> {
+                    if (k.startsWith(name + "/")) {
+                        data.put(k.substring(name.length() + 1), v);
+                    }
+                });
+                return data.isEmpty() ? null : data;
+            }
+
+            @Override
+            public String namespace() {
+                return "vigil";
+            }
+        });
         env.put("PATH", System.getenv("PATH"));
         return env;
     }

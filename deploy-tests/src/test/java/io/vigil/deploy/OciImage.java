@@ -61,6 +61,21 @@ public final class OciImage {
         return new OciImage(config, List.copyOf(digests), List.copyOf(layers));
     }
 
+    /** Only the "config" object of the image configuration, without reading the layers. */
+    public static JsonNode containerConfig(Path tarball) throws IOException {
+        Map<String, byte[]> files = new HashMap<>();
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(Files.newInputStream(tarball))) {
+            for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                if (e.isFile() && e.getSize() < 1024 * 1024) {
+                    files.put(e.getName(), tar.readAllBytes());
+                }
+            }
+        }
+        JsonNode index = JSON.readTree(files.get("index.json"));
+        JsonNode manifest = JSON.readTree(blob(files, index.get("manifests").get(0).get("digest").asText()));
+        return JSON.readTree(blob(files, manifest.get("config").get("digest").asText())).get("config");
+    }
+
     private static byte[] blob(Map<String, byte[]> files, String digest) {
         byte[] blob = files.get("blobs/sha256/" + digest.substring("sha256:".length()));
         if (blob == null) {
@@ -100,29 +115,5 @@ public final class OciImage {
         Map<String, Entry> merged = new LinkedHashMap<>();
         layers.forEach(merged::putAll);
         return merged;
-    }
-
-    /** Unpacks the layers in order into a directory (no whiteouts: Jib writes none). */
-    public static void unpack(Path tarball, Path target) throws IOException, InterruptedException {
-        Path layout = Files.createTempDirectory("oci-layout-");
-        run(List.of("tar", "-xf", tarball.toString(), "-C", layout.toString()));
-        JsonNode index = JSON.readTree(layout.resolve("index.json").toFile());
-        Path blobs = layout.resolve("blobs/sha256");
-        JsonNode manifest = JSON.readTree(blobs.resolve(
-                index.get("manifests").get(0).get("digest").asText().substring(7)).toFile());
-        Files.createDirectories(target);
-        for (JsonNode layer : manifest.get("layers")) {
-            run(List.of("tar", "-xzpf", blobs.resolve(layer.get("digest").asText().substring(7)).toString(),
-                    "--numeric-owner", "-C", target.toString()));
-        }
-        run(List.of("rm", "-rf", layout.toString()));
-    }
-
-    static void run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(command + " failed: " + out);
-        }
     }
 }
