@@ -1,5 +1,7 @@
 package io.vigil.policy.computer;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import io.vigil.console.ApiKeyFilter;
 import io.vigil.console.ids.ComputerID;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 /** Console API: one computer's effective settings with their sources, and its own overrides. */
+@Tag(name = "Computer settings", description = "One computer's effective settings with their sources, and its own overrides (policy-service).")
 @Path("/api/computers/{computerID}/settings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -31,12 +34,15 @@ public class ComputerSettingsResource {
     ComputerSettingsService settings;
 
     @GET
+    @Operation(operationId = "getComputerSettings", summary = "Read a computer's effective settings",
+            description = "Every setting with its value and where it comes from.")
     public Uni<Map<String, ComputerSettingView>> all(@PathParam("computerID") ComputerID id) {
         return settings.effective(id.value());
     }
 
     @GET
     @Path("{settingName}")
+    @Operation(operationId = "getComputerSetting", summary = "Read one of a computer's effective settings")
     public Uni<ComputerSettingView> one(@PathParam("computerID") ComputerID id,
                                         @PathParam("settingName") SettingParam name) {
         return settings.effective(id.value()).map(all -> all.get(name.setting().apiName()));
@@ -44,6 +50,8 @@ public class ComputerSettingsResource {
 
     @POST
     @Path("{settingName}")
+    @Operation(operationId = "setComputerSetting", summary = "Set a setting on a computer",
+            description = "A computer-level override; answers the effective value and its source.")
     public Uni<ComputerSettingView> set(@PathParam("computerID") ComputerID id,
                                         @PathParam("settingName") SettingParam name,
                                         @NotNull(message = "the body must be a JSON object") @Valid ValueBody body,
@@ -53,6 +61,8 @@ public class ComputerSettingsResource {
 
     @DELETE
     @Path("{settingName}")
+    @Operation(operationId = "resetComputerSetting", summary = "Reset a computer's setting to its policy's",
+            description = "Answers the now effective value and its source.")
     public Uni<ComputerSettingView> reset(@PathParam("computerID") ComputerID id,
                                           @PathParam("settingName") SettingParam name,
                                           @Context ContainerRequestContext request) {

@@ -1,5 +1,9 @@
 package io.vigil.policy.policy;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import io.vigil.console.ApiKeyFilter;
 import io.vigil.console.ids.PolicyID;
@@ -30,6 +34,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Console API: the policy tree and the settings set on policies (docs/console-api.md). */
+@Tag(name = "Policies", description = "The policy tree and the settings set on policies (policy-service).")
 @Path("/api/policies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,11 +46,19 @@ public class PolicyResource {
     PolicyService policies;
 
     @GET
+    @Operation(operationId = "listPolicies", summary = "List policies",
+            description = "Ascending by ID, keyset-paged. overrides=true: only the settings set on each policy.")
     public Uni<PolicyList> list(@BeanParam @Valid Page page, @QueryParam("overrides") @DefaultValue("false") boolean overrides) {
         return policies.list(page.after(), page.limit(), overrides);
     }
 
     @POST
+    @Operation(operationId = "createPolicy", summary = "Create a policy",
+            description = "parentID defaults to 1 (the Base Policy); the answer carries Location.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new policy.",
+            content = @Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PolicyView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<Response> create(@NotNull(message = BODY) @Valid PolicyBody body,
                                 @Context ContainerRequestContext request) {
         return policies.create(PolicyRequest.of(body), ApiKeyFilter.actor(request))
@@ -54,12 +67,17 @@ public class PolicyResource {
 
     @GET
     @Path("{policyID}")
+    @Operation(operationId = "getPolicy", summary = "Read a policy",
+            description = "With the effective values of all settings; overrides=true: only those set on it.")
     public Uni<PolicyView> get(@PathParam("policyID") PolicyID id, @QueryParam("overrides") @DefaultValue("false") boolean overrides) {
         return policies.get(id.value(), overrides);
     }
 
     @POST
     @Path("{policyID}")
+    @Operation(operationId = "modifyPolicy", summary = "Modify a policy",
+            description = "Only the members present change; {\"value\": null} in policySettings resets a setting to inherit.")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<PolicyView> modify(@PathParam("policyID") PolicyID id, @NotNull(message = BODY) @Valid PolicyBody body,
                                   @Context ContainerRequestContext request) {
         return policies.modify(id.value(), PolicyRequest.of(body), ApiKeyFilter.actor(request));
@@ -67,12 +85,19 @@ public class PolicyResource {
 
     @DELETE
     @Path("{policyID}")
+    @Operation(operationId = "deletePolicy", summary = "Delete a policy",
+            description = "Not the Base Policy (400); not while it has child policies or computers (409).")
+    @APIResponse(responseCode = "400", ref = "InvalidRequest")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<Response> delete(@PathParam("policyID") PolicyID id, @Context ContainerRequestContext request) {
         return policies.delete(id.value(), ApiKeyFilter.actor(request)).replaceWith(Response.noContent().build());
     }
 
     @GET
     @Path("{policyID}/settings/{settingName}")
+    @Operation(operationId = "getPolicySetting", summary = "Read a setting of a policy",
+            description = "The effective value.")
     public Uni<SettingValue> setting(@PathParam("policyID") PolicyID id,
                                      @PathParam("settingName") SettingParam name) {
         return policies.get(id.value(), false).map(view -> view.policySettings().get(name.setting().apiName()));
@@ -80,6 +105,8 @@ public class PolicyResource {
 
     @POST
     @Path("{policyID}/settings/{settingName}")
+    @Operation(operationId = "setPolicySetting", summary = "Set a setting on a policy",
+            description = "Answers the normalised value.")
     public Uni<SettingValue> set(@PathParam("policyID") PolicyID id, @PathParam("settingName") SettingParam name,
                                  @NotNull(message = BODY) @Valid ValueBody body,
                                  @Context ContainerRequestContext request) {
@@ -88,6 +115,8 @@ public class PolicyResource {
 
     @DELETE
     @Path("{policyID}/settings/{settingName}")
+    @Operation(operationId = "resetPolicySetting", summary = "Reset a setting of a policy to inherit",
+            description = "Answers the now effective value.")
     public Uni<SettingValue> reset(@PathParam("policyID") PolicyID id, @PathParam("settingName") SettingParam name,
                                    @Context ContainerRequestContext request) {
         return change(id.value(), name.setting(), null, request);
