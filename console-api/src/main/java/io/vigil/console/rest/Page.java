@@ -2,6 +2,7 @@ package io.vigil.console.rest;
 
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.hibernate.validator.constraints.Range;
@@ -18,15 +19,16 @@ public class Page {
     @QueryParam("limit")
     @DefaultValue("100")
     @Range(min = 1, max = MAX_LIMIT, message = "must be an integer from 1 to " + MAX_LIMIT)
-    @Parameter(description = "At most this many items (1 to 1000).", schema = @Schema(defaultValue = "100",
-            minimum = "1", maximum = "1000"))
+    @Parameter(description = "At most this many items (1 to 1000).", schema = @Schema(type = SchemaType.INTEGER,
+            format = "int32", defaultValue = "100", minimum = "1", maximum = "1000"))
     int limit = DEFAULT_LIMIT;
 
     @QueryParam("after")
     @DefaultValue("0")
     @Range(min = 0, max = Long.MAX_VALUE, message = "must be the last ID seen (a non-negative integer)")
     @Parameter(description = "The last ID of the previous page; 0 or absent for the first page.",
-            schema = @Schema(defaultValue = "0", minimum = "0"))
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64", defaultValue = "0",
+            minimum = "0"))
     long after;
 
     public Page() {
