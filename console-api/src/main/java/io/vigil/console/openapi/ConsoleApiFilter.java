@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
@@ -19,7 +20,8 @@ import java.util.Map;
  * What every console service's OpenAPI document has in common (configured with {@code mp.openapi.filter}): only the
  * {@code /api} paths (the internal API is not public), the {@code api-secret-key} security scheme on every operation,
  * the problem+json schema, and the error answers every operation can give: 400 when it takes input, 401, 403 when it
- * writes, 404 when its path names a resource, 500. Each path item says which service serves it
+ * writes, 404 when its path names a resource, 500 (a path ID that is no ID is a 404, so 400 is added for a body or
+ * query parameters; a resource adds the others it gives with {@code @APIResponse}). Each path item says which service serves it
  * ({@code x-vigil-service}), so the merged document of all services can be checked against each one.
  */
 public class ConsoleApiFilter implements OASFilter {
@@ -58,8 +60,8 @@ public class ConsoleApiFilter implements OASFilter {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
-        boolean input = (operation.getParameters() != null && !operation.getParameters().isEmpty())
-                || operation.getRequestBody() != null;
+        boolean input = operation.getRequestBody() != null || (operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY));
         if (input) {
             add(operation, "400", ProblemSchemas.INVALID);
         }
