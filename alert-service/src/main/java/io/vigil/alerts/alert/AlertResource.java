@@ -1,10 +1,18 @@
 package io.vigil.alerts.alert;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vigil.console.ApiKeyFilter;
-import io.vigil.console.ApiKeys;
 import io.vigil.console.ProblemException;
+import io.vigil.console.ids.AlertID;
+import io.vigil.console.rest.Page;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** Console REST API of alerts (docs/console-api.md). */
+@Tag(name = "Alerts", description = "Alerts raised by the platform (alert-service).")
 @Path("/api/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
@@ -33,10 +42,13 @@ public class AlertResource {
     }
 
     @GET
-    public Uni<AlertList> list(@QueryParam("state") String state, @QueryParam("computerID") String computerID,
-                               @QueryParam("alertType") String alertType, @QueryParam("limit") String limit,
-                               @QueryParam("after") String after) {
-        AlertQuery query = AlertQuery.parse(state, computerID, alertType, limit, after);
+    @Operation(operationId = "listAlerts", summary = "List alerts",
+            description = "Filtered by state (default all), computer and type; ascending by ID, keyset-paged.")
+    public Uni<AlertList> list(@QueryParam("state") @DefaultValue("all") AlertStateFilter state,
+                               @QueryParam("computerID") @Positive(message = "must be a computer ID") Long computerID,
+                               @QueryParam("alertType") AlertType alertType, @BeanParam @Valid Page page) {
+        AlertQuery query = new AlertQuery(state.toString(), computerID, alertType == null ? null : alertType.id(),
+                page.limit(), page.after());
         return Panache.withSession(() -> AlertEntity.<AlertEntity>find(query.where(), query.parameters())
                         .page(0, query.limit()).list())
                 .map(alerts -> new AlertList(alerts.stream().map(AlertMapper::toView).toList()));
@@ -44,8 +56,10 @@ public class AlertResource {
 
     @GET
     @Path("/{alertID}")
-    public Uni<AlertView> get(@PathParam("alertID") String alertID) {
-        long id = id(alertID);
+    @Operation(operationId = "getAlert", summary = "Read an alert")
+    @APIResponse(responseCode = "400", ref = "InvalidRequest")
+    public Uni<AlertView> get(@PathParam("alertID") AlertID alertID) {
+        long id = alertID.value();
         return Panache.withSession(() -> AlertEntity.<AlertEntity>findById(id)).map(alert -> {
             if (alert == null) {
                 throw ProblemException.notFound("alert", id);
@@ -56,21 +70,11 @@ public class AlertResource {
 
     @POST
     @Path("/{alertID}/dismiss")
-    public Uni<AlertView> dismiss(@PathParam("alertID") String alertID, @Context ContainerRequestContext request) {
-        long id = id(alertID);
-        ApiKeys.Caller caller = (ApiKeys.Caller) request.getProperty(ApiKeyFilter.CALLER);
-        return dismissal.dismiss(id, caller == null ? "unknown" : caller.actor());
-    }
-
-    private static long id(String value) {
-        try {
-            long id = Long.parseLong(value);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.invalid("alertID", "must be a positive whole number", value, "1..");
+    @Operation(operationId = "dismissAlert", summary = "Dismiss an alert",
+            description = "Only an active, dismissible alert (not platform-outage).")
+    @APIResponse(responseCode = "400", ref = "InvalidRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Uni<AlertView> dismiss(@PathParam("alertID") AlertID alertID, @Context ContainerRequestContext request) {
+        return dismissal.dismiss(alertID.value(), ApiKeyFilter.actor(request));
     }
 }

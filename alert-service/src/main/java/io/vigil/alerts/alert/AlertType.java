@@ -46,6 +46,12 @@ public enum AlertType {
         return description;
     }
 
+    /** The ID, as the REST filter {@code alertType} and the events name the type. */
+    @Override
+    public String toString() {
+        return id;
+    }
+
     public static Optional<AlertType> fromId(String id) {
         return Arrays.stream(values()).filter(type -> type.id.equals(id)).findFirst();
     }
