@@ -1,5 +1,6 @@
 package io.vigil.system;
 
+import io.vigil.testkit.FreePorts;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,14 +40,39 @@ class MonitoringSystemTest {
         Set<String> exported = new TreeSet<>();
         Map<String, Integer> ports = Map.of("policy-service", platform.policyPort,
                 "agent-registry", platform.registryPort, "alert-service", platform.alertPort,
-                "heartbeat-gateway", platform.gatewayManagementPort, "siem-forwarder", platform.siemPort);
+                "heartbeat-gateway", platform.gatewayManagementPort);
         for (Map.Entry<String, Integer> service : ports.entrySet()) {
-            String metrics = scrape(platform.url(service.getValue()) + "/q/metrics");
-            Set<String> names = exportedNames(metrics);
-            assertThat(names).as(service.getKey() + " exports metrics").isNotEmpty();
-            exported.addAll(names);
+            exported.addAll(exportedBy(service.getKey(), service.getValue()));
+        }
+        ServiceProcess forwarder = siemForwarderWithAReceiver();
+        try {
+            forwarder.start().awaitReady();
+            exported.addAll(exportedBy("siem-forwarder", forwarderPort));
+        } finally {
+            forwarder.stop();
         }
         assertThat(exported).as("exported by the services").containsAll(used);
+    }
+
+    private final int forwarderPort = FreePorts.next();
+
+    /**
+     * The platform's siem-forwarder has no syslog receiver (it forwards nothing); deployed, it has one, and its
+     * delivery metrics are per receiver. This one is given a receiver that does not listen.
+     */
+    private ServiceProcess siemForwarderWithAReceiver() {
+        Map<String, String> env = platform.environmentOf("siem-forwarder");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(forwarderPort));
+        env.put("VIGIL_SIEM_SYSLOG_URL", "tcp://127.0.0.1:" + FreePorts.next());
+        return new ServiceProcess("siem-forwarder-monitored", platform.appJar("siem-forwarder"), List.of(), env,
+                URI.create(platform.url(forwarderPort) + "/q/health/ready"),
+                platform.logs.resolve("siem-forwarder-monitored.log"));
+    }
+
+    private Set<String> exportedBy(String service, int port) throws IOException, InterruptedException {
+        Set<String> names = exportedNames(scrape(platform.url(port) + "/q/metrics"));
+        assertThat(names).as(service + " exports metrics").isNotEmpty();
+        return names;
     }
 
     private static Set<String> metricNames(String text) {

@@ -6,12 +6,14 @@ import io.vigil.events.EventTypes;
 import io.vigil.events.Topics;
 import io.vigil.events.cloudevents.CloudEvents;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 
 /** Persists an alert transition and puts its {@code vigil.alerts} event into the outbox, in the same transaction. */
 @ApplicationScoped
+@Startup // its counters exist at 0 from the start: dashboards and alert rules see a series before the first event
 public class AlertTransitions {
 
     static final String SOURCE = "/vigil/alert-service";

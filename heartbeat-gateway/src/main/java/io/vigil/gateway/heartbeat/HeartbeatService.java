@@ -13,6 +13,7 @@ import io.vigil.gateway.operations.PendingOperations;
 import io.vigil.gateway.operations.SharedFailures;
 import io.vigil.gateway.state.ComputerDirectory;
 import io.vigil.gateway.state.ExpectedConfiguration;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -26,6 +27,7 @@ import java.util.List;
  * {@link BoundedPublication}) the agent gets 503 with Retry-After.
  */
 @ApplicationScoped
+@Startup // its counters exist at 0 from the start: dashboards and alert rules see a series before the first event
 public class HeartbeatService {
 
     private static final Logger LOG = Logger.getLogger(HeartbeatService.class);
