@@ -55,14 +55,19 @@ public final class KafkaClientFactory {
         return props;
     }
 
-    /** A producer with string keys and byte values (CloudEvents JSON). */
+    /**
+     * A producer with string keys and byte values (CloudEvents JSON); records on public topics get the structured-mode
+     * header ({@link CloudEventsSerializer}).
+     */
     public KafkaProducer<String, byte[]> producer(String clientId, Map<String, ?> overrides) {
         return producer(clientId, overrides, new StringSerializer(), new ByteArraySerializer());
     }
 
+    /** A producer with these serializers; the value serializer is wrapped by {@link CloudEventsSerializer}. */
     public <K, V> KafkaProducer<K, V> producer(String clientId, Map<String, ?> overrides, Serializer<K> keys,
                                                Serializer<V> values) {
-        return new KafkaProducer<>(properties(KafkaClientType.PRODUCER, clientId, overrides), keys, values);
+        return new KafkaProducer<>(properties(KafkaClientType.PRODUCER, clientId, overrides), keys,
+                new CloudEventsSerializer<>(values));
     }
 
     /**

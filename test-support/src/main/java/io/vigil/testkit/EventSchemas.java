@@ -8,7 +8,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import io.vigil.events.EventJson;
-import io.vigil.events.EventTypes;
+import io.vigil.events.PublicEvents;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Validates a raw public CloudEvent, exactly as read from a topic (a plain Kafka consumer's string value), against the
- * JSON Schemas published in {@code events} ({@code schemas/*.schema.json}): the envelope first, then {@code data}
+ * JSON Schemas published in docs/schemas (in the {@code events} jar under {@code schemas/}): the envelope first, then {@code data}
  * against the schema its {@code type} names. Format keywords ({@code date-time}, ...) are asserted.
  * <pre>{@code
  * assertThat(EventSchemas.problems(record.value())).isEmpty();   // or EventSchemas.check(record.value());
@@ -29,17 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EventSchemas {
 
     /** The envelope schema of every public topic. */
-    public static final String ENVELOPE = "cloudevent.schema.json";
-
-    private static final Map<String, String> DATA_SCHEMAS = Map.of(
-            EventTypes.HEARTBEAT_RECEIVED, "heartbeat.received.v1.schema.json",
-            EventTypes.AGENT_EVENT, "agent.event.v1.schema.json",
-            EventTypes.COMPUTER_STATUS_CHANGED, "computer.status.changed.v1.schema.json",
-            EventTypes.ALERT_RAISED, "alert.v1.schema.json",
-            EventTypes.ALERT_UPDATED, "alert.v1.schema.json",
-            EventTypes.ALERT_CLEARED, "alert.v1.schema.json",
-            EventTypes.ALERT_DISMISSED, "alert.v1.schema.json",
-            EventTypes.AUDIT, "audit.v1.schema.json");
+    public static final String ENVELOPE = PublicEvents.ENVELOPE_SCHEMA;
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
@@ -51,7 +41,7 @@ public final class EventSchemas {
 
     /** The schema file (under {@code schemas/} in the events jar) for a public CloudEvents type, or null. */
     public static String dataSchemaFile(String type) {
-        return DATA_SCHEMAS.get(type);
+        return PublicEvents.of(type).map(PublicEvents.PublicType::schemaFile).orElse(null);
     }
 
     /** Every violation of the envelope and data schemas, as readable lines; empty when the event is valid. */
@@ -65,7 +55,7 @@ public final class EventSchemas {
         }
         collect(problems, "envelope", schema(ENVELOPE), cloudEventJson);
         String type = event.path("type").asText(null);
-        String file = DATA_SCHEMAS.get(type);
+        String file = dataSchemaFile(type);
         if (file == null) {
             problems.add("type: no public schema for " + type);
         } else if (event.has("data")) {

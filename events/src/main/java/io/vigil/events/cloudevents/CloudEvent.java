@@ -13,18 +13,20 @@ import java.time.Instant;
  * @param specversion     always {@code 1.0}
  * @param time            when the event happened (RFC 3339 UTC, milliseconds)
  * @param subject         the computer ID where there is one
+ * @param dataschema      public types: the {@code $id} of the data's JSON Schema
+ *                        ({@link io.vigil.events.PublicEvents#dataschema}); null (absent) for internal types
  * @param datacontenttype always {@code application/json}
  * @param data            the payload
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent<T>(String id, String source, String type, String specversion, Instant time, String subject,
-                            String datacontenttype, T data) {
+                            String dataschema, String datacontenttype, T data) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
 
     /** The same event with other data: for mapping between representations, keeping id and time. */
     public <U> CloudEvent<U> withData(U newData) {
-        return new CloudEvent<>(id, source, type, specversion, time, subject, datacontenttype, newData);
+        return new CloudEvent<>(id, source, type, specversion, time, subject, dataschema, datacontenttype, newData);
     }
 }

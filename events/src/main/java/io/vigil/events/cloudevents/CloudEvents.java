@@ -1,11 +1,16 @@
 package io.vigil.events.cloudevents;
 
+import io.vigil.events.PublicEvents;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** Builds {@link CloudEvent}s with fresh ids and millisecond-precision times. */
+/**
+ * Builds {@link CloudEvent}s with fresh ids and millisecond-precision times: the only way services make events, so
+ * that every public event carries the {@code dataschema} of its type.
+ */
 public final class CloudEvents {
 
     private CloudEvents() {
@@ -21,7 +26,7 @@ public final class CloudEvents {
 
     public static <T> CloudEvent<T> create(String id, String source, String type, String subject, T data, Instant time) {
         return new CloudEvent<>(id, source, type, CloudEvent.SPEC_VERSION, time.truncatedTo(ChronoUnit.MILLIS),
-                subject, CloudEvent.JSON, data);
+                subject, PublicEvents.dataschema(type), CloudEvent.JSON, data);
     }
 
     /** The Kafka key and CloudEvents subject for a computer: its ID as a decimal string. */

@@ -118,6 +118,18 @@ class PublicEventSchemaTest {
     }
 
     @Test
+    void envelopeRefusesAMissingDataschemaAndOneOfAnotherType() {
+        ObjectNode event = (ObjectNode) tree(samples().findFirst().orElseThrow().json());
+        assertThat(SchemaValidator.problems("cloudevent.schema.json", event.toString())).isEmpty();
+        event.put("dataschema", "https://schemas.vigil.io/events/alert.v1.schema.json");
+        assertThat(SchemaValidator.problems("cloudevent.schema.json", event.toString()))
+                .anyMatch(p -> p.contains("/dataschema"));
+        event.remove("dataschema");
+        assertThat(SchemaValidator.problems("cloudevent.schema.json", event.toString()))
+                .anyMatch(p -> p.contains("dataschema"));
+    }
+
+    @Test
     void dataSchemasRefuseWrongTypesMissingMembersAndBadValues() {
         assertThat(SchemaValidator.problems("heartbeat.received.v1.schema.json",
                 "{\"computerID\":\"42\",\"receivedAt\":\"yesterday\",\"viaPoll\":false}"))

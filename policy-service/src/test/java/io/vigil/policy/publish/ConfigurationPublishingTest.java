@@ -6,6 +6,7 @@ import io.vigil.events.EventJson;
 import io.vigil.events.EventTypes;
 import io.vigil.events.Topics;
 import io.vigil.events.audit.AuditRecord;
+import io.vigil.events.cloudevents.KafkaBinding;
 import io.vigil.events.cloudevents.CloudEvent;
 import io.vigil.events.config.ComputerConfiguration;
 import io.vigil.events.config.ConfigFingerprint;
@@ -206,6 +207,12 @@ class ConfigurationPublishingTest extends QuarkusTestBase {
                     .map(r -> EventJson.readEvent(r.value(), AuditRecord.class).data()).toList();
             assertThat(records).extracting(AuditRecord::action)
                     .containsExactly("policy.created", "policy.updated", "policy.deleted");
+            assertThat(audit.forKey(key)).allSatisfy(r -> {
+                assertThat(r.headers().lastHeader(KafkaBinding.CONTENT_TYPE_HEADER).value())
+                        .asString(StandardCharsets.UTF_8).isEqualTo("application/cloudevents+json; charset=UTF-8");
+                assertThat(EventJson.readEvent(r.value(), AuditRecord.class).dataschema())
+                        .isEqualTo("https://schemas.vigil.io/events/audit.v1.schema.json");
+            });
             assertThat(records).allSatisfy(r -> {
                 assertThat(r.actor()).startsWith("api-key:");
                 assertThat(r.service()).isEqualTo("policy-service");
@@ -240,7 +247,8 @@ class ConfigurationPublishingTest extends QuarkusTestBase {
             ConsumerRecord<String, byte[]> letter = dead.forKey(poisonKey).getFirst();
             Map<String, String> headers = java.util.stream.StreamSupport.stream(letter.headers().spliterator(), false)
                     .collect(Collectors.toMap(h -> h.key(), h -> new String(h.value(), StandardCharsets.UTF_8)));
-            assertThat(headers).containsEntry("vigil.source-topic", Topics.COMPUTERS).containsKey("vigil.reason");
+            assertThat(headers).containsEntry("vigil.source-topic", Topics.COMPUTERS).containsKey("vigil.reason")
+                    .doesNotContainKey(KafkaBinding.CONTENT_TYPE_HEADER); // internal: no CloudEvents binding header
             assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("not json");
             assertThat(latest(watcher, computer).computerID()).isEqualTo(computer);
         }

@@ -92,7 +92,7 @@ final class HostileRecords {
     private static <T> Arbitrary<byte[]> event(Arbitrary<String> types, Arbitrary<T> data) {
         return Combinators.combine(text(), types, times(), text(), data)
                 .as((id, type, time, subject, d) -> EventJson.toBytes(new CloudEvent<>(id, "/vigil/test", type,
-                        "1.0", time, subject, "application/json", d)));
+                        "1.0", time, subject, null, "application/json", d)));
     }
 
     private record AlertHead(long id, String type, String name, String severity, Long computer, String host,
