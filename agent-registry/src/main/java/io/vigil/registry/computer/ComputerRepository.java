@@ -26,9 +26,13 @@ public class ComputerRepository {
     static final String RUNTIME = "s.last_heartbeat_ms, s.last_ip, s.driver_status, s.agent_version, s.counters, "
             + "s.tls_protocol, s.tls_cipher_suite, s.reported_fp, s.expected_fp, s.offline, s.missed_heartbeats, "
             + "s.contact_reason, s.last_operation";
-    static final String STATUS_SQL = "CASE WHEN c.state = 'deactivated' THEN 'inactive' "
+    public static final String STATUS_SQL = "CASE WHEN c.state = 'deactivated' THEN 'inactive' "
             + "WHEN c.vm_state = 'stopped' THEN 'vm-stopped' WHEN coalesce(s.offline, false) THEN 'offline' "
             + "ELSE 'active' END";
+    /** The configuration state of {@link ConfigurationState}, in SQL. */
+    public static final String CONFIGURATION_SQL = "CASE WHEN s.reported_fp IS NULL OR s.expected_fp IS NULL THEN 'unknown' "
+            + "WHEN s.reported_fp = s.expected_fp THEN 'up-to-date' ELSE 'out-of-date' END";
+    public static final String VERSION_SQL = "coalesce(s.agent_version, c.agent_version)";
     private static final String JOINED = "SELECT " + COLUMNS + ", " + RUNTIME
             + " FROM computer c LEFT JOIN computer_state s ON s.computer_id = c.id";
 
@@ -126,6 +130,18 @@ public class ComputerRepository {
             sql.append(" AND lower(c.host_name) LIKE ? ESCAPE '\\'");
             args.add(likePrefix(f.hostNamePrefix()));
         }
+        if (f.agentVersionPrefix() != null) {
+            sql.append(" AND ").append(VERSION_SQL).append(" LIKE ? ESCAPE '\\'");
+            args.add(escapeLike(f.agentVersionPrefix()) + "%");
+        }
+        if (f.agentRelease() != null) {
+            sql.append(" AND c.agent_release = ?");
+            args.add(f.agentRelease());
+        }
+        if (f.configuration() != null) {
+            sql.append(" AND c.state <> 'deactivated' AND ").append(CONFIGURATION_SQL).append(" = ?");
+            args.add(f.configuration().toString());
+        }
         sql.append(" ORDER BY c.id LIMIT ?");
         args.add(f.limit());
         try (Connection c = dataSource.getConnection();
@@ -144,7 +160,11 @@ public class ComputerRepository {
     }
 
     static String likePrefix(String prefix) {
-        return prefix.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return escapeLike(prefix.toLowerCase()) + "%";
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private Optional<ComputerRow> one(String sql, long id) throws SQLException {

@@ -8,6 +8,8 @@ import io.vigil.console.ApiKeyFilter;
 import io.vigil.console.ProblemException;
 import io.vigil.console.ids.ComputerID;
 import io.vigil.console.rest.Page;
+import io.vigil.console.rest.PagedList;
+import jakarta.validation.constraints.Pattern;
 import io.vigil.registry.policy.PolicyDirectory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,7 +38,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ComputerResource {
 
-    public record ComputerList(List<ComputerView> computers) {
+    /** The list answer: {@code {"computers": [...], "next": "/api/computers?...after=42"}}. */
+    public record ComputerList(List<ComputerView> computers, String next) implements PagedList {
     }
 
     private final ComputerRepository computers;
@@ -51,15 +54,24 @@ public class ComputerResource {
 
     @GET
     @Operation(operationId = "listComputers", summary = "List computers",
-            description = "Filtered by agentStatus, policy and host-name prefix (case-insensitive); ascending by ID, keyset-paged.")
+            description = "Filtered by agentStatus, policy, host-name prefix (case-insensitive), agent-version prefix, "
+                    + "agent release and configuration state (computers not deactivated); ascending by ID, "
+                    + "keyset-paged.")
     public ComputerList list(@QueryParam("status") AgentStatus status,
                              @QueryParam("policyID") @Positive(message = "must be a policy ID") Long policyID,
                              @QueryParam("hostName") @Size(min = 1, max = 253,
                                      message = "must be 1 to 253 characters") String hostName,
+                             @QueryParam("agentVersion") @Pattern(regexp = "[0-9A-Za-z.\\-]{1,64}",
+                                     message = "must be the start of a version: 1 to 64 letters, digits, dots or "
+                                             + "hyphens") String agentVersion,
+                             @QueryParam("agentRelease") @Size(min = 1, max = 64,
+                                     message = "must be 1 to 64 characters") String agentRelease,
+                             @QueryParam("configuration") ConfigurationState configuration,
                              @BeanParam @Valid Page page) throws SQLException {
         ComputerFilter filter = new ComputerFilter(status == null ? null : status.toString(), policyID, hostName,
-                page.after(), page.limit());
-        return new ComputerList(computers.list(filter).stream().map(ComputerView::of).toList());
+                agentVersion, agentRelease, configuration, page.after(), page.fetch());
+        Page.Slice<ComputerRepository.Joined> slice = page.slice(computers.list(filter), j -> j.computer().id());
+        return new ComputerList(slice.items().stream().map(ComputerView::of).toList(), slice.next());
     }
 
     @GET

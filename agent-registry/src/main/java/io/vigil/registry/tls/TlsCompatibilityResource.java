@@ -80,7 +80,7 @@ public class TlsCompatibilityResource {
         long after = 0;
         while (true) {
             List<ComputerRepository.Joined> page = computers.list(
-                    new ComputerFilter(null, null, null, after, 1000));
+                    ComputerFilter.all(after, 1000));
             for (ComputerRepository.Joined joined : page) {
                 ComputerRow c = joined.computer();
                 if (!c.deactivated()) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.vigil.console.ApiKeyFilter;
 import io.vigil.console.ids.TokenID;
 import io.vigil.console.rest.Page;
+import io.vigil.console.rest.PagedList;
 import io.vigil.registry.config.RegistryConfig;
 import io.vigil.registry.policy.PolicyDirectory;
 import jakarta.validation.Valid;
@@ -38,7 +39,8 @@ public class TokenResource {
     public record CreatedView(@JsonProperty("ID") long id, String token, String managerCaSha256) {
     }
 
-    public record TokenList(List<TokenView> activationTokens) {
+    /** The list answer: {@code {"activationTokens": [...], "next": ...}}. */
+    public record TokenList(List<TokenView> activationTokens, String next) implements PagedList {
     }
 
     private final TokenService service;
@@ -76,7 +78,8 @@ public class TokenResource {
     @Operation(operationId = "listActivationTokens", summary = "List activation tokens",
             description = "Never the secret; ascending by ID, keyset-paged.")
     public TokenList list(@BeanParam @Valid Page page) throws SQLException {
-        return new TokenList(service.list(page.after(), page.limit()).stream().map(TokenView::of).toList());
+        Page.Slice<ActivationToken> slice = page.slice(service.list(page.after(), page.fetch()), ActivationToken::id);
+        return new TokenList(slice.items().stream().map(TokenView::of).toList(), slice.next());
     }
 
     @DELETE

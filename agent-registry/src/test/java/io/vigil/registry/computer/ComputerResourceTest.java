@@ -157,6 +157,28 @@ class ComputerResourceTest {
     }
 
     @Test
+    void listsSayHowToGetTheNextPage() {
+        String prefix = Api.hostName("next");
+        List<Long> expected = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            expected.add(Api.activate(prefix + "-" + i));
+        }
+        var first = Api.read().get("/api/computers?hostName=" + prefix + "&limit=2").then().statusCode(200)
+                .extract();
+        String next = first.path("next");
+        assertThat(next).startsWith("/api/computers?").contains("hostName=" + prefix, "limit=2",
+                "after=" + expected.get(1));
+        assertThat(first.header("Link")).isEqualTo("<" + next + ">; rel=\"next\"");
+        var last = Api.read().get(next).then().statusCode(200).extract();
+        assertThat(last.jsonPath().getList("computers.ID", Long.class)).containsExactly(expected.get(2));
+        assertThat(last.<String>path("next")).isNull();
+        assertThat(last.header("Link")).isNull();
+        var exact = Api.read().get("/api/computers?hostName=" + prefix + "&limit=3").then().extract();
+        assertThat(exact.jsonPath().getList("computers.ID", Long.class)).containsExactlyElementsOf(expected);
+        assertThat(exact.<String>path("next")).as("a page that ends the list has no next").isNull();
+    }
+
+    @Test
     void rejectsBadListQueries() {
         Api.read().get("/api/computers?status=sleeping").then().statusCode(400).contentType(Api.PROBLEM)
                 .body("invalidParams[0].name", equalTo("status"));

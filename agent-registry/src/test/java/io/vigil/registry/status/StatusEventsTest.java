@@ -32,7 +32,7 @@ import static org.hamcrest.Matchers.nullValue;
 /** The status engine through the real Kafka and PostgreSQL. */
 @QuarkusTest
 @QuarkusTestResource(RegistryTestResource.class)
-class StatusEventsTest {
+public class StatusEventsTest {
 
     static final String FP_A = "sha256:" + "a".repeat(64);
     static final String FP_B = "sha256:" + "b".repeat(64);
@@ -156,7 +156,7 @@ class StatusEventsTest {
         return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    static long heartbeat(long id, String fingerprint, List<HeartbeatReceived.OperationResult> results) {
+    public static long heartbeat(long id, String fingerprint, List<HeartbeatReceived.OperationResult> results) {
         return heartbeat(id, fingerprint, results, 4118);
     }
 
@@ -169,7 +169,7 @@ class StatusEventsTest {
         return send(Topics.HEARTBEATS, id, EventTypes.HEARTBEAT_RECEIVED, hb);
     }
 
-    static long send(String topic, long id, String type, Object data) {
+    public static long send(String topic, long id, String type, Object data) {
         String key = Long.toString(id);
         return KafkaProbe.send(topic, key, EventJson.toBytes(CloudEvents.create("/test", type, key, data)));
     }

@@ -9,6 +9,7 @@ import io.vigil.console.ApiKeyFilter;
 import io.vigil.console.ProblemException;
 import io.vigil.console.ids.AlertID;
 import io.vigil.console.rest.Page;
+import io.vigil.console.rest.PagedList;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.BeanParam;
@@ -23,7 +24,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Console REST API of alerts (docs/console-api.md). */
 @Tag(name = "Alerts", description = "Alerts raised by the platform (alert-service).")
@@ -31,8 +34,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
 
-    /** The list answer: {@code {"alerts": [...]}}. */
-    public record AlertList(List<AlertView> alerts) {
+    /** The list answer: {@code {"alerts": [...], "next": "/api/alerts?...after=42"}}. */
+    public record AlertList(List<AlertView> alerts, String next) implements PagedList {
     }
 
     private final AlertDismissal dismissal;
@@ -48,10 +51,30 @@ public class AlertResource {
                                @QueryParam("computerID") @Positive(message = "must be a computer ID") Long computerID,
                                @QueryParam("alertType") AlertType alertType, @BeanParam @Valid Page page) {
         AlertQuery query = new AlertQuery(state.toString(), computerID, alertType == null ? null : alertType.id(),
-                page.limit(), page.after());
+                page.fetch(), page.after());
         return Panache.withSession(() -> AlertEntity.<AlertEntity>find(query.where(), query.parameters())
                         .page(0, query.limit()).list())
-                .map(alerts -> new AlertList(alerts.stream().map(AlertMapper::toView).toList()));
+                .map(alerts -> {
+                    Page.Slice<AlertEntity> slice = page.slice(alerts, alert -> alert.id);
+                    return new AlertList(slice.items().stream().map(AlertMapper::toView).toList(), slice.next());
+                });
+    }
+
+    @GET
+    @Path("/summary")
+    @Operation(operationId = "getAlertSummary", summary = "Count the open alerts",
+            description = "The active alerts: the total, by type (with its name and severity) and by severity; every "
+                    + "type and severity listed, 0 where none is open.")
+    public Uni<AlertSummary> summary() {
+        return Panache.withSession(() -> Panache.getSession().flatMap(session -> session
+                        .createSelectionQuery("select alertType, count(*) from AlertEntity where state = 'active' "
+                                + "group by alertType", Object[].class)
+                        .getResultList()))
+                .map(rows -> {
+                    Map<String, Long> counted = new HashMap<>();
+                    rows.forEach(row -> counted.put((String) row[0], (Long) row[1]));
+                    return AlertSummary.of(counted);
+                });
     }
 
     @GET

@@ -10,6 +10,7 @@ import io.vigil.alerts.clock.ClockShift;
 import io.vigil.alerts.liveness.Outcome;
 import io.vigil.events.Topics;
 import io.vigil.testkit.VigilTestResource;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 /** The console REST API of alerts, its errors, and the idempotent transitions behind it (real PostgreSQL + Kafka). */
 @QuarkusTest
@@ -139,11 +141,47 @@ class AlertResourceTest {
                 .body("alerts", hasSize(1)).body("alerts[0].ID", equalTo((int) second));
         full().get("/api/alerts?state=all&computerID=" + computer + "&limit=1").then()
                 .body("alerts", hasSize(1)).body("alerts[0].ID", equalTo((int) first));
-        full().get("/api/alerts?computerID=" + computer + "&limit=1&after=" + first).then()
-                .body("alerts", hasSize(1)).body("alerts[0].ID", equalTo((int) second));
+        var page = full().get("/api/alerts?computerID=" + computer + "&limit=1").then().extract();
+        String next = page.path("next");
+        assertThat(next).isEqualTo("/api/alerts?computerID=" + computer + "&limit=1&after=" + first);
+        assertThat(page.header("Link")).isEqualTo("<" + next + ">; rel=\"next\"");
+        full().get(next).then().body("alerts", hasSize(1)).body("alerts[0].ID", equalTo((int) second))
+                .body("next", nullValue()).header("Link", nullValue());
         full().get("/api/alerts?state=active&alertType=agent-offline").then().statusCode(200)
                 .body("alerts.state", everyItem(equalTo("active")))
                 .body("alerts.alertType", everyItem(equalTo("agent-offline")));
+    }
+
+    @Test
+    void summaryCountsOpenAlertsByTypeAndSeverity() throws Throwable {
+        JsonPath before = summary();
+        long computer = TestFleet.newComputerID();
+        long offline = raiseOffline(computer, 8_000_000);
+        run(() -> alerts.clockChange(clock(computer, 8_010_000)));
+        JsonPath raised = summary();
+        assertThat(open(raised, "byType", "agent-offline") - open(before, "byType", "agent-offline")).isEqualTo(1);
+        assertThat(open(raised, "byType", "clock-change") - open(before, "byType", "clock-change")).isEqualTo(1);
+        assertThat(open(raised, "bySeverity", "critical") - open(before, "bySeverity", "critical")).isEqualTo(1);
+        assertThat(open(raised, "bySeverity", "warning") - open(before, "bySeverity", "warning")).isEqualTo(1);
+        assertThat(raised.getLong("open") - before.getLong("open")).isEqualTo(2);
+        assertThat(raised.getList("byType.open", Long.class).stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(raised.getLong("open"));
+        full().post("/api/alerts/" + offline + "/dismiss").then().statusCode(200);
+        JsonPath dismissed = summary();
+        assertThat(open(raised, "byType", "agent-offline") - open(dismissed, "byType", "agent-offline"))
+                .isEqualTo(1);
+        assertThat(raised.getLong("open") - dismissed.getLong("open")).isEqualTo(1);
+        given().get("/api/alerts/summary").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    private static JsonPath summary() {
+        return given().header("api-secret-key", "test-read-key").get("/api/alerts/summary").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    private static long open(JsonPath summary, String list, String name) {
+        String key = list.equals("byType") ? "alertType" : "severity";
+        return summary.getLong(list + ".find { it." + key + " == '" + name + "' }.open");
     }
 
     @Test

@@ -21,13 +21,17 @@ import java.util.Map;
  * {@code /api} paths (the internal API is not public), the {@code api-secret-key} security scheme on every operation,
  * the problem+json schema, and the error answers every operation can give: 400 when it takes input, 401, 403 when it
  * writes, 404 when its path names a resource, 500 (a path ID that is no ID is a 404, so 400 is added for a body or
- * query parameters; a resource adds the others it gives with {@code @APIResponse}). Each path item says which service serves it
+ * query parameters; a resource adds the others it gives with {@code @APIResponse}), and on every paged list (an
+ * {@code after} parameter) the {@code Link} header of its next page; 412 on a conditional write (an {@code If-Match}
+ * header parameter) and the {@code ETag} header on answers marked {@value #ETAG}. Each path item says which service serves it
  * ({@code x-vigil-service}), so the merged document of all services can be checked against each one.
  */
 public class ConsoleApiFilter implements OASFilter {
 
     public static final String SERVICE = "x-vigil-service";
     public static final String SECURITY = ApiKeyFilter.HEADER;
+    /** Marks an operation whose answer carries an {@code ETag} header (the filter documents it and drops the mark). */
+    public static final String ETAG = "x-vigil-etag";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -64,6 +68,31 @@ public class ConsoleApiFilter implements OASFilter {
                 && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY));
         if (input) {
             add(operation, "400", ProblemSchemas.INVALID);
+        }
+        boolean conditional = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
+        if (conditional) {
+            add(operation, "412", ProblemSchemas.PRECONDITION_FAILED);
+        }
+        if (operation.getExtensions() != null && operation.getExtensions().containsKey(ETAG)) {
+            operation.removeExtension(ETAG);
+            operation.getResponses().getAPIResponses().forEach((status, response) -> {
+                if (status.startsWith("2") && response.getRef() == null) {
+                    response.addHeader("ETag", OASFactory.createHeader().description("The version of the "
+                            + "resource; send it back as If-Match to write only while it is current (else 412)")
+                            .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media
+                                    .Schema.SchemaType.STRING)));
+                }
+            });
+        }
+        boolean paged = operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> "after".equals(p.getName()));
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (paged && ok != null) {
+            ok.addHeader("Link", OASFactory.createHeader().description("Link: <next>; rel=\"next\" while more "
+                    + "items follow: the path and query of the next page (the answer's next member)")
+                    .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema
+                            .SchemaType.STRING)));
         }
         add(operation, "401", ProblemSchemas.UNAUTHORIZED);
         if (method != PathItem.HttpMethod.GET) {

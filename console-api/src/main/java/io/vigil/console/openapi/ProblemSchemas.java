@@ -19,6 +19,7 @@ public final class ProblemSchemas {
     public static final String FORBIDDEN = "Forbidden";
     public static final String NOT_FOUND = "NotFound";
     public static final String CONFLICT = "Conflict";
+    public static final String PRECONDITION_FAILED = "PreconditionFailed";
     public static final String UNAVAILABLE = "DependencyUnavailable";
     public static final String INTERNAL = "InternalError";
 
@@ -52,6 +53,8 @@ public final class ProblemSchemas {
         response(components, NOT_FOUND, 404, "not-found", "Not found", "the resource does not exist");
         response(components, CONFLICT, 409, "conflict", "Conflict",
                 "the resource's state does not allow the change");
+        response(components, PRECONDITION_FAILED, 412, "precondition-failed", "Precondition failed",
+                "If-Match names a version that is no longer current: read the resource again (its ETag) and retry");
         response(components, UNAVAILABLE, 503, "dependency-unavailable", "Dependency unavailable",
                 "a service this call needs is not available; retry later");
         response(components, INTERNAL, 500, "internal-error", "Internal error",

@@ -1,5 +1,8 @@
 package io.vigil.policy.computer;
 
+import io.vigil.console.rest.EntityTags;
+import io.vigil.console.rest.Versioned;
+import io.vigil.policy.policy.Versions;
 import io.smallrye.mutiny.Uni;
 import io.vigil.console.ProblemException;
 import io.vigil.policy.audit.Auditor;
@@ -35,20 +38,27 @@ public class ComputerSettingsService {
     @Inject
     Relay relay;
 
-    public Uni<Map<String, ComputerSettingView>> effective(long computerId) {
+    /** Every effective setting, with the version of the computer's own settings. */
+    public Uni<Versioned<Map<String, ComputerSettingView>>> effective(long computerId) {
         return sessions.withSession(session -> find(session, computerId, LockMode.NONE)
-                .chain(computer -> store.tree(session).map(tree -> view(resolve(tree, computer)))));
+                .chain(computer -> store.tree(session).map(tree -> new Versioned<>(view(resolve(tree, computer)),
+                        version(computer)))));
     }
 
-    public Uni<ComputerSettingView> set(long computerId, SettingName name, String value, String actor) {
+    /** Sets a computer-level value; {@code ifMatch} (null: unconditional) must name the current version. */
+    public Uni<Versioned<ComputerSettingView>> set(long computerId, SettingName name, String value, String actor,
+                                                   String ifMatch) {
         Map<String, String> change = new HashMap<>();
         change.put(name.apiName(), value);
-        return change(computerId, change, actor).map(settings -> settings.get(name.apiName()));
+        return change(computerId, change, actor, ifMatch)
+                .map(settings -> settings.with(settings.body().get(name.apiName())));
     }
 
-    private Uni<Map<String, ComputerSettingView>> change(long computerId, Map<String, String> change, String actor) {
+    private Uni<Versioned<Map<String, ComputerSettingView>>> change(long computerId, Map<String, String> change,
+                                                                    String actor, String ifMatch) {
         return sessions.withTransaction(session -> find(session, computerId, LockMode.PESSIMISTIC_WRITE)
                 .chain(computer -> store.tree(session).chain(tree -> {
+                    EntityTags.require(ifMatch, version(computer));
                     Map<String, String> before = new TreeMap<>(computer.settings);
                     computer.settings = SettingUpdates.apply(computer.settings, change, (setting, normalised) ->
                             SettingsResolver.checkComputerOverride(computer.computerType, setting, normalised));
@@ -56,14 +66,21 @@ public class ComputerSettingsService {
                     return session.persist(ReconcileJob.computer(computerId))
                             .chain(() -> auditor.record(session, actor, "computer.settings.updated", "computer",
                                     id, id, id, before, new TreeMap<>(computer.settings)))
-                            .replaceWith(view(resolve(tree, computer)));
+                            .replaceWith(new Versioned<>(view(resolve(tree, computer)), version(computer)));
                 }))).invoke(relay::kick);
     }
 
-    public Uni<ComputerSettingView> reset(long computerId, SettingName name, String actor) {
+    /** Resets a computer-level value; {@code ifMatch} (null: unconditional) must name the current version. */
+    public Uni<Versioned<ComputerSettingView>> reset(long computerId, SettingName name, String actor,
+                                                     String ifMatch) {
         Map<String, String> change = new HashMap<>();
         change.put(name.apiName(), null);
-        return change(computerId, change, actor).map(settings -> settings.get(name.apiName()));
+        return change(computerId, change, actor, ifMatch)
+                .map(settings -> settings.with(settings.body().get(name.apiName())));
+    }
+
+    private static String version(ComputerEntity computer) {
+        return Versions.computer(computer.id, computer.policyId, computer.computerType, computer.settings);
     }
 
     private static Uni<ComputerEntity> find(Mutiny.Session session, long computerId, LockMode lock) {

@@ -2,6 +2,7 @@ package io.vigil.policy.policy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.smallrye.mutiny.Uni;
+import io.vigil.console.rest.Versioned;
 import io.vigil.console.ids.PolicyID;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,6 @@ public class InternalPolicyResource {
     @Path("{policyID}")
     public Uni<PolicyRef> get(@PathParam("policyID") PolicyID id) {
         return policies.get(id.value(), true)
-                .map(view -> new PolicyRef(view.id(), view.name(), view.parentID()));
+                .map(Versioned::body).map(view -> new PolicyRef(view.id(), view.name(), view.parentID()));
     }
 }

@@ -7,7 +7,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import io.vigil.console.ApiKeyFilter;
 import io.vigil.console.ids.PolicyID;
+import io.vigil.console.openapi.ConsoleApiFilter;
+import io.vigil.console.rest.EntityTags;
 import io.vigil.console.rest.Page;
+import io.vigil.console.rest.Versioned;
+import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestResponse;
 import io.vigil.policy.api.SettingParam;
 import io.vigil.policy.api.ValueBody;
 import io.vigil.policy.setting.SettingName;
@@ -41,6 +48,8 @@ import java.util.Map;
 public class PolicyResource {
 
     static final String BODY = "the body must be a JSON object";
+    static final String IF_MATCH = "The ETag of the policy as last read: the write happens only while it is current "
+            + "(else 412). Without it the write is unconditional.";
 
     @Inject
     PolicyService policies;
@@ -49,7 +58,7 @@ public class PolicyResource {
     @Operation(operationId = "listPolicies", summary = "List policies",
             description = "Ascending by ID, keyset-paged. overrides=true: only the settings set on each policy.")
     public Uni<PolicyList> list(@BeanParam @Valid Page page, @QueryParam("overrides") @DefaultValue("false") boolean overrides) {
-        return policies.list(page.after(), page.limit(), overrides);
+        return policies.list(page, overrides);
     }
 
     @POST
@@ -59,28 +68,38 @@ public class PolicyResource {
             content = @Content(mediaType = "application/json",
                     schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @Extension(name = ConsoleApiFilter.ETAG, value = "true")
     public Uni<Response> create(@NotNull(message = BODY) @Valid PolicyBody body,
                                 @Context ContainerRequestContext request) {
         return policies.create(PolicyRequest.of(body), ApiKeyFilter.actor(request))
-                .map(view -> Response.created(URI.create("/api/policies/" + view.id())).entity(view).build());
+                .map(created -> Response.created(URI.create("/api/policies/" + created.body().id()))
+                        .header("ETag", created.etag()).entity(created.body()).build());
     }
 
     @GET
     @Path("{policyID}")
     @Operation(operationId = "getPolicy", summary = "Read a policy",
-            description = "With the effective values of all settings; overrides=true: only those set on it.")
-    public Uni<PolicyView> get(@PathParam("policyID") PolicyID id, @QueryParam("overrides") @DefaultValue("false") boolean overrides) {
-        return policies.get(id.value(), overrides);
+            description = "With the effective values of all settings; overrides=true: only those set on it. The ETag "
+                    + "names the version of what is set on the policy (for If-Match on writes).")
+    @Extension(name = ConsoleApiFilter.ETAG, value = "true")
+    public Uni<RestResponse<PolicyView>> get(@PathParam("policyID") PolicyID id,
+                                             @QueryParam("overrides") @DefaultValue("false") boolean overrides) {
+        return policies.get(id.value(), overrides).map(Versioned::ok);
     }
 
     @POST
     @Path("{policyID}")
     @Operation(operationId = "modifyPolicy", summary = "Modify a policy",
-            description = "Only the members present change; {\"value\": null} in policySettings resets a setting to inherit.")
+            description = "Only the members present change; {\"value\": null} in policySettings resets a setting to inherit. "
+                    + "With If-Match: only while the policy is at that version (else 412).")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Uni<PolicyView> modify(@PathParam("policyID") PolicyID id, @NotNull(message = BODY) @Valid PolicyBody body,
-                                  @Context ContainerRequestContext request) {
-        return policies.modify(id.value(), PolicyRequest.of(body), ApiKeyFilter.actor(request));
+    @Extension(name = ConsoleApiFilter.ETAG, value = "true")
+    public Uni<RestResponse<PolicyView>> modify(@PathParam("policyID") PolicyID id,
+                                                @NotNull(message = BODY) @Valid PolicyBody body,
+                                                @HeaderParam(EntityTags.IF_MATCH) @Parameter(description = IF_MATCH)
+                                                String ifMatch, @Context ContainerRequestContext request) {
+        return policies.modify(id.value(), PolicyRequest.of(body), ApiKeyFilter.actor(request), ifMatch)
+                .map(Versioned::ok);
     }
 
     @DELETE
@@ -90,44 +109,57 @@ public class PolicyResource {
     @APIResponse(responseCode = "400", ref = "InvalidRequest")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Uni<Response> delete(@PathParam("policyID") PolicyID id, @Context ContainerRequestContext request) {
-        return policies.delete(id.value(), ApiKeyFilter.actor(request)).replaceWith(Response.noContent().build());
+    public Uni<Response> delete(@PathParam("policyID") PolicyID id,
+                                @HeaderParam(EntityTags.IF_MATCH) @Parameter(description = IF_MATCH) String ifMatch,
+                                @Context ContainerRequestContext request) {
+        return policies.delete(id.value(), ApiKeyFilter.actor(request), ifMatch)
+                .replaceWith(Response.noContent().build());
     }
 
     @GET
     @Path("{policyID}/settings/{settingName}")
     @Operation(operationId = "getPolicySetting", summary = "Read a setting of a policy",
-            description = "The effective value.")
-    public Uni<SettingValue> setting(@PathParam("policyID") PolicyID id,
-                                     @PathParam("settingName") SettingParam name) {
-        return policies.get(id.value(), false).map(view -> view.policySettings().get(name.setting().apiName()));
+            description = "The effective value; the ETag is the policy's.")
+    @Extension(name = ConsoleApiFilter.ETAG, value = "true")
+    public Uni<RestResponse<SettingValue>> setting(@PathParam("policyID") PolicyID id,
+                                                   @PathParam("settingName") SettingParam name) {
+        return policies.get(id.value(), false)
+                .map(got -> got.with(got.body().policySettings().get(name.setting().apiName())).ok());
     }
 
     @POST
     @Path("{policyID}/settings/{settingName}")
     @Operation(operationId = "setPolicySetting", summary = "Set a setting on a policy",
-            description = "Answers the normalised value.")
-    public Uni<SettingValue> set(@PathParam("policyID") PolicyID id, @PathParam("settingName") SettingParam name,
-                                 @NotNull(message = BODY) @Valid ValueBody body,
-                                 @Context ContainerRequestContext request) {
-        return change(id.value(), name.setting(), body.value(), request);
+            description = "Answers the normalised value. With If-Match: only while the policy is at that version "
+                    + "(else 412).")
+    @Extension(name = ConsoleApiFilter.ETAG, value = "true")
+    public Uni<RestResponse<SettingValue>> set(@PathParam("policyID") PolicyID id,
+                                               @PathParam("settingName") SettingParam name,
+                                               @NotNull(message = BODY) @Valid ValueBody body,
+                                               @HeaderParam(EntityTags.IF_MATCH) @Parameter(description = IF_MATCH)
+                                               String ifMatch, @Context ContainerRequestContext request) {
+        return change(id.value(), name.setting(), body.value(), ifMatch, request);
     }
 
     @DELETE
     @Path("{policyID}/settings/{settingName}")
     @Operation(operationId = "resetPolicySetting", summary = "Reset a setting of a policy to inherit",
-            description = "Answers the now effective value.")
-    public Uni<SettingValue> reset(@PathParam("policyID") PolicyID id, @PathParam("settingName") SettingParam name,
-                                   @Context ContainerRequestContext request) {
-        return change(id.value(), name.setting(), null, request);
+            description = "Answers the now effective value. With If-Match: only while the policy is at that version "
+                    + "(else 412).")
+    @Extension(name = ConsoleApiFilter.ETAG, value = "true")
+    public Uni<RestResponse<SettingValue>> reset(@PathParam("policyID") PolicyID id,
+                                                 @PathParam("settingName") SettingParam name,
+                                                 @HeaderParam(EntityTags.IF_MATCH) @Parameter(description = IF_MATCH)
+                                                 String ifMatch, @Context ContainerRequestContext request) {
+        return change(id.value(), name.setting(), null, ifMatch, request);
     }
 
-    private Uni<SettingValue> change(long policyID, SettingName setting, String value,
-                                     ContainerRequestContext request) {
+    private Uni<RestResponse<SettingValue>> change(long policyID, SettingName setting, String value, String ifMatch,
+                                                   ContainerRequestContext request) {
         Map<String, String> settings = new HashMap<>();
         settings.put(setting.apiName(), value);
         return policies.modify(policyID, new PolicyRequest(null, null, false, null, settings),
-                        ApiKeyFilter.actor(request))
-                .map(view -> view.policySettings().get(setting.apiName()));
+                        ApiKeyFilter.actor(request), ifMatch)
+                .map(changed -> changed.with(changed.body().policySettings().get(setting.apiName())).ok());
     }
 }

@@ -1,6 +1,9 @@
 package io.vigil.policy.policy;
 
 import io.smallrye.mutiny.Uni;
+import io.vigil.console.rest.EntityTags;
+import io.vigil.console.rest.Page;
+import io.vigil.console.rest.Versioned;
 import io.vigil.events.Topics;
 import io.vigil.policy.audit.Auditor;
 import io.vigil.policy.publish.OutboxMessage;
@@ -35,17 +38,21 @@ public class PolicyService {
     @Inject
     Relay relay;
 
-    public Uni<PolicyList> list(long after, int limit, boolean overrides) {
-        return sessions.withSession(store::tree).map(tree -> new PolicyList(tree.all().stream()
-                .map(PolicyNode::id).filter(id -> id > after).sorted().limit(limit)
-                .map(id -> PolicyView.of(tree, id, overrides)).toList()));
+    public Uni<PolicyList> list(Page page, boolean overrides) {
+        return sessions.withSession(store::tree).map(tree -> {
+            Page.Slice<Long> slice = page.slice(tree.all().stream().map(PolicyNode::id)
+                    .filter(id -> id > page.after()).sorted().limit(page.fetch()).toList(), Long::longValue);
+            return new PolicyList(slice.items().stream().map(id -> PolicyView.of(tree, id, overrides)).toList(),
+                    slice.next());
+        });
     }
 
-    public Uni<PolicyView> get(long id, boolean overrides) {
-        return sessions.withSession(store::tree).map(tree -> PolicyView.of(tree, id, overrides));
+    public Uni<Versioned<PolicyView>> get(long id, boolean overrides) {
+        return sessions.withSession(store::tree).map(tree -> new Versioned<>(PolicyView.of(tree, id, overrides),
+                Versions.policy(tree.get(id))));
     }
 
-    public Uni<PolicyView> create(PolicyRequest request, String actor) {
+    public Uni<Versioned<PolicyView>> create(PolicyRequest request, String actor) {
         if (request.name() == null) {
             throw new RuleViolation(RuleViolation.Kind.INVALID, "name", "a policy needs a name");
         }
@@ -69,16 +76,19 @@ public class PolicyService {
                                 .chain(() -> auditor.record(session, actor, "policy.created", "policy",
                                         entity.id.toString(), key(entity.id), null, null,
                                         PolicyView.of(after, entity.id, true)))
-                                .replaceWith(PolicyView.of(after, entity.id, false));
+                                .replaceWith(new Versioned<>(PolicyView.of(after, entity.id, false),
+                                        Versions.policy(after.get(entity.id))));
                     });
                 })).invoke(relay::kick);
     }
 
-    public Uni<PolicyView> modify(long id, PolicyRequest request, String actor) {
+    /** Modifies a policy; {@code ifMatch} (null: unconditional) must name its current version. */
+    public Uni<Versioned<PolicyView>> modify(long id, PolicyRequest request, String actor, String ifMatch) {
         return sessions.withTransaction(session -> store.lockTree(session).chain(() -> store.all(session))
                 .chain(entities -> {
                     PolicyTree before = PolicyStore.toTree(entities);
                     PolicyNode node = before.get(id);
+                    EntityTags.require(ifMatch, Versions.policy(node));
                     PolicyEntity entity = entities.stream().filter(e -> e.id == id).findFirst().orElseThrow();
                     boolean affectsComputers = false;
                     if (request.parentIDGiven() && !Objects.equals(request.parentID(), node.parentID())) {
@@ -104,15 +114,17 @@ public class PolicyService {
                             .chain(() -> auditor.record(session, actor, "policy.updated", "policy",
                                     Long.toString(id), key(id), null, PolicyView.of(before, id, true),
                                     PolicyView.of(after, id, true)))
-                            .replaceWith(PolicyView.of(after, id, false));
+                            .replaceWith(new Versioned<>(PolicyView.of(after, id, false),
+                                    Versions.policy(after.get(id))));
                 })).invoke(relay::kick);
     }
 
-    public Uni<Void> delete(long id, String actor) {
+    /** Deletes a policy; {@code ifMatch} (null: unconditional) must name its current version. */
+    public Uni<Void> delete(long id, String actor, String ifMatch) {
         return sessions.withTransaction(session -> store.lockTree(session).chain(() -> store.all(session))
                 .chain(entities -> {
                     PolicyTree tree = PolicyStore.toTree(entities);
-                    tree.get(id);
+                    EntityTags.require(ifMatch, Versions.policy(tree.get(id)));
                     return store.computersOn(session, id).chain(count -> {
                         tree.checkDeletable(id, count);
                         PolicyEntity entity = entities.stream().filter(e -> e.id == id).findFirst().orElseThrow();

@@ -68,9 +68,15 @@ class PolicyResourceTest extends QuarkusTestBase {
                 .body("policies.ID", hasItem((int) child)).body("policies.ID", hasItem(1));
         full().get("/api/policies?after=" + parent + "&limit=1").then().statusCode(200)
                 .body("policies", hasSize(1)).body("policies[0].ID", equalTo((int) child));
-        full().get("/api/policies?limit=1").then().statusCode(200).body("policies.ID", equalTo(List.of(1)));
-        full().get("/api/policies?after=" + child + "&overrides=true").then().statusCode(200)
-                .body("policies.ID", everyItem(greaterThan((int) child)));
+        full().get("/api/policies?limit=1").then().statusCode(200).body("policies.ID", equalTo(List.of(1)))
+                .body("next", equalTo("/api/policies?limit=1&after=1"))
+                .header("Link", equalTo("</api/policies?limit=1&after=1>; rel=\"next\""));
+        full().get("/api/policies?overrides=true&limit=1&after=" + parent).then().statusCode(200)
+                .body("policies.ID", equalTo(List.of((int) child)))
+                .body("next", nullValue()); // the child is the newest policy: this page ends the list
+        full().get("/api/policies?after=" + child + "&overrides=true&limit=1000").then().statusCode(200)
+                .body("policies.ID", everyItem(greaterThan((int) child)))
+                .body("next", nullValue()).header("Link", nullValue());
     }
 
     @ParameterizedTest
