@@ -17,22 +17,28 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Activation (docs/agent-protocol.md, "Activation"): a new RSA key pair and CSR, {@code POST /agent/v1/activation} over
  * TLS with server authentication only and the manager CA pinned, then the issued certificate checked before it is used.
- * Retries while the manager is unreachable, busy (429, 5xx); fails for good when it refuses (400, 401, 409) or is
- * not trusted.
+ * Retries while the manager is unreachable, busy (429, 5xx), after the manager's Retry-After or with a growing,
+ * jittered wait ({@link Backoff}); fails for good when it refuses (400, 401, 409) or is not trusted.
  */
 final class Activation {
 
     private record Prepared(KeyPair keyPair, String csr) {
     }
 
+    /** The longest wait between two attempts without a Retry-After. */
+    static final java.time.Duration MAX_BACKOFF = java.time.Duration.ofSeconds(60);
+
     private final ReferenceAgent agent;
     private final CompletableFuture<Void> started;
+    private final Backoff backoff;
     private ManagerClient client;
     private Prepared prepared;
+    private int failures;
 
     Activation(ReferenceAgent agent, CompletableFuture<Void> started) {
         this.agent = agent;
         this.started = started;
+        this.backoff = new Backoff(agent.settings().retryDelay(), MAX_BACKOFF);
     }
 
     void attempt() {
@@ -96,7 +102,7 @@ final class Activation {
         if (rejection != null) {
             fail("the manager's certificate is not trusted: " + rejection);
         } else {
-            retry("activation failed, retrying: " + cause.getMessage(), agent.settings().retryDelay().toMillis());
+            retry("activation failed, retrying: " + cause.getMessage(), backoff.delayMillis(++failures, null));
         }
     }
 
@@ -109,10 +115,8 @@ final class Activation {
                 fail("activation answer refused: " + e.getMessage());
             }
         } else if (status == 429 || status >= 500) {
-            String retryAfter = answer.retryAfter();
-            long delay = retryAfter != null && retryAfter.trim().matches("\\d{1,5}")
-                    ? Long.parseLong(retryAfter.trim()) * 1000 : agent.settings().retryDelay().toMillis();
-            retry("activation refused for now, retrying: " + answer.problem(), Math.max(delay, 100));
+            retry("activation refused for now, retrying: " + answer.problem(),
+                    backoff.delayMillis(++failures, answer.retryAfter()));
         } else {
             fail(answer.problem());
         }

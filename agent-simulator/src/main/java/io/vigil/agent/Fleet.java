@@ -16,6 +16,7 @@ public final class Fleet {
 
     private final Vertx vertx;
     private final List<ReferenceAgent> agents = new ArrayList<>();
+    private final RoundTrips roundTrips = new RoundTrips();
 
     public Fleet(Vertx vertx) {
         this.vertx = vertx;
@@ -34,6 +35,7 @@ public final class Fleet {
             next += gapNanos;
             ReferenceAgent agent = new ReferenceAgent(vertx, s);
             agent.onStateChange(log);
+            agent.recordRoundTripsIn(roundTrips);
             synchronized (agents) {
                 agents.add(agent);
             }
@@ -45,6 +47,11 @@ public final class Fleet {
         synchronized (agents) {
             return List.copyOf(agents);
         }
+    }
+
+    /** The round trips of every agent's answered heartbeats. */
+    public RoundTrips roundTrips() {
+        return roundTrips;
     }
 
     /** Heartbeats accepted by the manager, over all agents. */

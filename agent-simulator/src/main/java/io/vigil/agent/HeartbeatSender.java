@@ -19,6 +19,8 @@ final class HeartbeatSender {
 
     private final ReferenceAgent agent;
     private final OperationHandler operations;
+    private final Backoff backoff;
+    private int failures;
     private final java.util.ArrayDeque<CompletableFuture<Integer>> deferred = new java.util.ArrayDeque<>();
     private long timer = -1;
     private boolean inFlight;
@@ -29,6 +31,7 @@ final class HeartbeatSender {
     HeartbeatSender(ReferenceAgent agent) {
         this.agent = agent;
         this.operations = new OperationHandler(new AgentOperations(agent));
+        this.backoff = new Backoff(agent.settings().retryDelay(), agent.settings().retryDelay());
     }
 
     long intervalSeconds() {
@@ -105,6 +108,8 @@ final class HeartbeatSender {
                 scheduleRetry(agent.settings().retryDelay().toMillis());
                 return;
             }
+            agent.answeredAfter(System.nanoTime() - lastSentNanos);
+            failures = ar.result().status() == 503 ? failures + 1 : 0;
             if (done != null) {
                 done.complete(ar.result().status());
             }
@@ -128,7 +133,10 @@ final class HeartbeatSender {
             case 503 -> {
                 out.rejected(agent);
                 agent.problem("manager cannot record heartbeats: " + answer.problem());
-                scheduleRetry(retryAfterMillis(answer.retryAfter()));
+                // honours Retry-After (at least that long, spread over half as long again), even beyond the interval
+                if (agent.isActive() && !sendDeferred()) {
+                    schedule(backoff.delayMillis(failures, answer.retryAfter()));
+                }
             }
             default -> {
                 out.rejected(agent);
@@ -184,15 +192,8 @@ final class HeartbeatSender {
 
     private void scheduleRetry(long delayMillis) {
         if (agent.isActive() && !sendDeferred()) {
-            schedule(Math.min(delayMillis, intervalSeconds * 1000));
+            schedule(Backoff.spread(Math.min(delayMillis, intervalSeconds * 1000)));
         }
-    }
-
-    private long retryAfterMillis(String retryAfter) {
-        if (retryAfter != null && retryAfter.trim().matches("\\d{1,6}")) {
-            return Math.max(1, Long.parseLong(retryAfter.trim())) * 1000;
-        }
-        return agent.settings().retryDelay().toMillis();
     }
 
     private void schedule(long delayMillis) {

@@ -59,6 +59,7 @@ public final class ReferenceAgent {
     private volatile ManagerClient client;
     private volatile int listeningPort;
     private volatile String driverStatus;
+    private volatile RoundTrips roundTrips;
 
     /** An agent on its own Vert.x instance (closed by {@link #stop()}). */
     public ReferenceAgent(AgentSettings settings) {
@@ -174,6 +175,11 @@ public final class ReferenceAgent {
         this.driverStatus = driverStatus;
     }
 
+    /** Records the round trip of every answered heartbeat in {@code histogram} (shared by a fleet). */
+    public void recordRoundTripsIn(RoundTrips histogram) {
+        this.roundTrips = histogram;
+    }
+
     public void onStateChange(Consumer<StateChange> listener) {
         listeners.add(listener);
     }
@@ -223,6 +229,13 @@ public final class ReferenceAgent {
     ManagerClient client() { return client; }
     AgentKeyManager keyManager() { return keyManager; }
     String driverStatus() { return driverStatus; }
+
+    void answeredAfter(long nanos) {
+        RoundTrips histogram = roundTrips;
+        if (histogram != null) {
+            histogram.record(nanos);
+        }
+    }
 
     void client(ManagerClient client) { this.client = client; }
     void keyManager(AgentKeyManager keyManager) { this.keyManager = keyManager; }

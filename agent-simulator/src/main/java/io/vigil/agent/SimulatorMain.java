@@ -78,7 +78,10 @@ public final class SimulatorMain {
                 double rate = (accepted - previous[0]) / ((now - previous[1]) / 1e9);
                 previous[0] = accepted;
                 previous[1] = now;
-                log(String.format("fleet: %s, %d heartbeats accepted (%.1f/s)", fleet.states(), accepted, rate));
+                log(String.format("fleet: %s, %d heartbeats accepted (%.1f/s), round trip p50 %.1f ms p99 %.1f ms",
+                        fleet.states(), accepted, rate, fleet.roundTrips().percentileMillis(0.5),
+                        fleet.roundTrips().percentileMillis(0.99)));
+                fleet.roundTrips().reset();
             });
         }
         fleet.start(settings, options.activationRate(), change -> log(change.toString()));
