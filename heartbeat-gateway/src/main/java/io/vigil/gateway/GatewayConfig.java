@@ -76,6 +76,25 @@ public interface GatewayConfig {
         @WithName("failure-window")
         @WithDefault("1m")
         Duration failureWindow();
+
+        /** Activations worked on at once; the others wait in arrival order (see {@link #queueWait()}). */
+        @WithName("max-concurrent")
+        @WithDefault("8")
+        int maxConcurrent();
+
+        /** How long an activation waits for its turn before it gets 503 + Retry-After (come back later). */
+        @WithName("queue-wait")
+        @WithDefault("5s")
+        Duration queueWait();
+
+        /** The largest Retry-After of a 503 for a full queue, in seconds. */
+        @WithName("max-retry-after-seconds")
+        @WithDefault("30")
+        int maxRetryAfterSeconds();
+
+        /** How long the answer to an activation is given again to the same request (a retry after a lost answer). */
+        @WithDefault("10m")
+        Duration remember();
     }
 
     interface Publish {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.events.config.ConfigFingerprint;
+import io.vigil.gateway.activation.ActivationAdmission;
 import io.vigil.gateway.ca.CertificateAuthority;
 import io.vigil.tls.CertificateNames;
 import io.vigil.gateway.support.GatewayTestResources;
 import io.vigil.gateway.support.RegistryStub;
 import io.vigil.gateway.support.TestAgent;
 import io.vigil.testkit.VigilTestResource;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -24,6 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(VigilTestResource.class)
 @QuarkusTestResource(RegistryStub.class)
 class ActivationTest {
+
+    /** {@code %test.vigil.gateway.activation.max-concurrent} */
+    private static final int MAX_CONCURRENT = 4;
+
+    @Inject
+    ActivationAdmission admission;
 
     @Test
     void activationSignsTheCsrWithTheComputerIdentityAndAnswersTheConfiguration() throws Exception {
@@ -97,6 +105,42 @@ class ActivationTest {
         // another address is not affected
         assertThat(agent.post("/agent/v1/activation", agent.activationBody("good-2", "web-04")).statusCode())
                 .isEqualTo(201);
+    }
+
+    @Test
+    void theSameActivationAskedAgainGetsTheSameAnswerWithoutASecondRegistration() throws Exception {
+        TestAgent agent = new TestAgent(GatewayTestResources.agentPort());
+        String body = agent.activationBody("good-again", "web-05");
+        HttpResponse<String> first = agent.post("/agent/v1/activation", body);
+        HttpResponse<String> again = agent.post("/agent/v1/activation", body);
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(TestAgent.read(again.body())).isEqualTo(TestAgent.read(first.body()));
+        assertThat(RegistryStub.ACTIVATIONS.stream().filter(a -> a.path("hostName").asText().equals("web-05")))
+                .as("registrations").hasSize(1);
+    }
+
+    @Test
+    void aFullQueueAnswers503WithRetryAfterAndNeverCountsAgainstTheAddress() throws Exception {
+        TestAgent agent = fromOwnAddress("127.0.0.5");
+        List<ActivationAdmission.Ticket> held = new java.util.ArrayList<>();
+        try {
+            while (admission.running() < MAX_CONCURRENT) {
+                held.add(admission.enter());
+            }
+            for (int i = 0; i < 6; i++) { // more than max-failures (5): none of them counts
+                HttpResponse<String> busy = agent.post("/agent/v1/activation", agent.activationBody("good-q", "q-1"));
+                assertThat(busy.statusCode()).isEqualTo(503);
+                assertThat(busy.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(TestAgent.read(busy.body()).get("type").asText()).endsWith("/activation-queue-full");
+                assertThat(busy.headers().firstValue("Retry-After")).hasValueSatisfying(
+                        v -> assertThat(Long.parseLong(v)).isBetween(1L, 30L));
+            }
+        } finally {
+            held.forEach(ActivationAdmission.Ticket::close);
+        }
+        assertThat(agent.post("/agent/v1/activation", agent.activationBody("good-q", "q-1")).statusCode())
+                .as("the queue has room again and the address is not locked out").isEqualTo(201);
     }
 
     /** Failed activations count per source address: each failing test uses its own, so other tests are unaffected. */

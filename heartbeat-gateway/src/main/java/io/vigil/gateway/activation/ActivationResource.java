@@ -32,7 +32,7 @@ public class ActivationResource {
         try {
             JsonNode json = AgentBodies.parse(body);
             return Response.status(201).entity(service.activate(json, source)).build();
-        } catch (ActivationService.TooManyFailures e) {
+        } catch (RetryLater e) {
             return Response.fromResponse(Problems.response(e.problem()))
                     .header("Retry-After", e.retryAfterSeconds()).build();
         }
