@@ -168,21 +168,19 @@ class AgentPortSystemTest {
                 platform.logs.resolve("heartbeat-gateway-starting.log"));
         agent.via("https://127.0.0.1:" + https);
         List<HttpResponse<String>> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ProcessHandle kafka = ProcessHandle.current().descendants().filter(AgentPortSystemTest::isKafkaBroker)
-                .findFirst().orElseThrow(() -> new IllegalStateException("no Kafka broker process"));
         try {
             // the broker answers nothing while the new gateway starts: it cannot read the computers' state
-            signal(kafka, "STOP");
+            platform.infrastructure.signalKafka("STOP");
             starting.start();
             await("503 from the starting gateway").atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(200)).until(() -> heartbeat(agent, answers) == 503);
             await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
             assertThat(heartbeat(agent, answers)).as("still 503 while the state cannot be read").isEqualTo(503);
-            signal(kafka, "CONT");
+            platform.infrastructure.signalKafka("CONT");
             await("the gateway has read the state and serves the computer").atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(200)).until(() -> heartbeat(agent, answers) == 200);
         } finally {
-            signal(kafka, "CONT");
+            platform.infrastructure.signalKafka("CONT");
             starting.signalStop();
             starting.stop();
         }
@@ -206,19 +204,6 @@ class AgentPortSystemTest {
         } catch (java.io.IOException e) {
             return 0;
         }
-    }
-
-    private static boolean isKafkaBroker(ProcessHandle process) {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(process.pid()),
-                    "cmdline"), java.nio.charset.StandardCharsets.ISO_8859_1).contains("\0kafka.Kafka\0");
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
-    private static void signal(ProcessHandle process, String signal) throws Exception {
-        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
     }
 
     private ReferenceAgent started(ReferenceAgent agent) throws Exception {

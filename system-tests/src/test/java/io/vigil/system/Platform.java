@@ -47,10 +47,15 @@ final class Platform {
             state = Files.createTempDirectory("vigil-system-");
             logs = root.resolve("system-tests/target/system-test-logs");
             Files.createDirectories(logs);
+            System.setProperty("vigil.logs.dir", logs.toString()); // the Kafka and PostgreSQL containers' logs
+
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        long started = System.nanoTime();
         infrastructure = Infrastructure.shared();
+        System.out.printf("platform: Kafka and PostgreSQL ready in %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     static synchronized Platform shared() {
@@ -64,6 +69,7 @@ final class Platform {
     }
 
     private void start() {
+        long started = System.nanoTime();
         initCa();
         define("policy-service", policyPort, List.of());
         define("agent-registry", registryPort, List.of());
@@ -72,6 +78,9 @@ final class Platform {
         define("siem-forwarder", siemPort, List.of());
         services.values().forEach(ServiceProcess::start);
         services.values().forEach(ServiceProcess::awaitReady);
+        System.out.printf("platform: five services ready as %s %d ms after the CA step began%n",
+                io.vigil.testkit.containers.InfrastructureContainers.enabled() ? "containers" : "processes",
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private void initCa() {

@@ -1,5 +1,8 @@
 package io.vigil.system;
 
+import io.vigil.testkit.containers.InfrastructureContainers;
+import io.vigil.testkit.containers.ServiceContainer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,7 +19,12 @@ import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
-/** One Vigil service running as its own process from its packaged Quarkus application, as in production. */
+/**
+ * One Vigil service running on its own: a process from its packaged Quarkus application, or, when the system tests
+ * run on containers ({@code -Dvigil.containers=true}, {@code -Pimages}), a container of its image
+ * ({@link ServiceContainer}: user 185, read-only root, the same environment; the JVM options become
+ * {@code JDK_JAVA_OPTIONS}). Either way {@link #kill()} is SIGKILL and {@link #stop()} SIGTERM.
+ */
 final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -28,6 +36,7 @@ final class ServiceProcess {
     private final URI readiness;
     private final Path log;
     private Process process;
+    private ServiceContainer container;
 
     ServiceProcess(String name, Path jar, List<String> jvmOptions, Map<String, String> environment, URI readiness,
                    Path log) {
@@ -40,13 +49,16 @@ final class ServiceProcess {
     }
 
     ServiceProcess start() {
+        if (InfrastructureContainers.enabled()) {
+            container = new ServiceContainer(image(), name, options(), environment, log).start();
+            return this;
+        }
         if (!Files.exists(jar)) {
             throw new IllegalStateException(name + " is not packaged: " + jar);
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
-        command.addAll(jvmOptions);
+        command.addAll(options());
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -59,11 +71,22 @@ final class ServiceProcess {
         return this;
     }
 
+    private List<String> options() {
+        List<String> options = new ArrayList<>(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        options.addAll(jvmOptions);
+        return options;
+    }
+
+    /** The service's image: the module the packaged application belongs to ({@code <module>/target/quarkus-app}). */
+    private String image() {
+        return jar.toAbsolutePath().getParent().getParent().getParent().getFileName().toString();
+    }
+
     void awaitReady() {
         await(name + " ready (log: " + log + ")").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException(name + " exited with " + process.exitValue() + ": see " + log);
+                    if (!alive()) {
+                        throw new IllegalStateException(name + " exited: see " + log);
                     }
                     return ready();
                 });
@@ -84,6 +107,9 @@ final class ServiceProcess {
 
     /** Sends SIGTERM without waiting. */
     void signalStop() {
+        if (container != null) {
+            container.signalStop();
+        }
         if (process != null && process.isAlive()) {
             process.destroy();
         }
@@ -100,6 +126,14 @@ final class ServiceProcess {
     }
 
     private void terminate(boolean force) {
+        if (container != null) {
+            if (force) {
+                container.kill();
+            } else {
+                container.stop();
+            }
+            return;
+        }
         if (process == null || !process.isAlive()) {
             return;
         }
@@ -118,6 +152,9 @@ final class ServiceProcess {
     }
 
     boolean alive() {
+        if (container != null) {
+            return container.alive();
+        }
         return process != null && process.isAlive();
     }
 

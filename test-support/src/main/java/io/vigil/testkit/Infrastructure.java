@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The real Kafka and PostgreSQL that tests run against, started once per JVM and shared by every test class
- * (the role Testcontainers plays elsewhere). {@code KAFKA_BOOTSTRAP_SERVERS} and {@code VIGIL_POSTGRES_URL} name
- * external servers instead.
+ * The real Kafka and PostgreSQL that tests run against, started once per JVM and shared by every test class: a child
+ * JVM and the embedded binaries, or, with {@code -Dvigil.containers=true} (the system tests), containers of the
+ * project's {@code kafka} and {@code postgres} images through Testcontainers. {@code KAFKA_BOOTSTRAP_SERVERS} and
+ * {@code VIGIL_POSTGRES_URL} name external servers instead.
  */
 public final class Infrastructure {
 
@@ -20,11 +21,18 @@ public final class Infrastructure {
     private final String bootstrapServers;
     private final PostgresServer postgres;
     private final KafkaBroker broker;
+    private final ContainerPair containers;
 
     private Infrastructure(String bootstrapServers, KafkaBroker broker, PostgresServer postgres) {
+        this(bootstrapServers, broker, postgres, null);
+    }
+
+    private Infrastructure(String bootstrapServers, KafkaBroker broker, PostgresServer postgres,
+                           ContainerPair containers) {
         this.bootstrapServers = bootstrapServers;
         this.broker = broker;
         this.postgres = postgres;
+        this.containers = containers;
     }
 
     /**
@@ -50,6 +58,11 @@ public final class Infrastructure {
     }
 
     private static Infrastructure start() {
+        if (io.vigil.testkit.containers.InfrastructureContainers.enabled()) {
+            ContainerPair pair = ContainerPair.start();
+            TopicCreator.createAll(pair.bootstrapServers());
+            return new Infrastructure(pair.bootstrapServers(), null, pair.postgres(), pair);
+        }
         try {
             Path work = Files.createTempDirectory("vigil-test-");
             String externalKafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
@@ -80,15 +93,32 @@ public final class Infrastructure {
         return postgres;
     }
 
-    /** The broker this JVM started, or null when an external one is used. */
+    /** The broker this JVM started as a child process, or null when it is a container or an external one. */
     public KafkaBroker broker() {
         return broker;
+    }
+
+    /**
+     * Freezes ({@code STOP}) or thaws ({@code CONT}) the broker this JVM started, process or container: it then
+     * answers nothing, as a broker stuck in a long pause would.
+     */
+    public void signalKafka(String signal) {
+        if (containers != null) {
+            containers.kafka().signal(signal);
+        } else if (broker != null) {
+            broker.signal(signal);
+        } else {
+            throw new IllegalStateException("Kafka is external: this JVM cannot signal it");
+        }
     }
 
     private void stop() {
         postgres.close();
         if (broker != null) {
             broker.close();
+        }
+        if (containers != null) {
+            containers.close();
         }
     }
 }

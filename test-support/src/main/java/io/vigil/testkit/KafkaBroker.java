@@ -173,6 +173,21 @@ public final class KafkaBroker implements AutoCloseable {
         throw new IllegalStateException("Kafka did not open port " + port + " within " + START_TIMEOUT);
     }
 
+    /** Sends a signal ({@code STOP}, {@code CONT}, ...) to the broker's process. */
+    public void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " failed for the broker " + process.pid());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Stops the broker gracefully, then forcibly if it does not stop in 20 seconds. */
     @Override
     public void close() {
