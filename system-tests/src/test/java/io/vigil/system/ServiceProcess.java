@@ -83,7 +83,9 @@ final class ServiceProcess {
     }
 
     void awaitReady() {
-        await(name + " ready (log: " + log + ")").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+        // as ./vigil up: 300 s, slow starts are not failures (five JVMs and Kafka starting together on a busy 2-core
+        // machine took 150 s to start one of them)
+        await(name + " ready (log: " + log + ")").atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     if (!alive()) {
                         throw new IllegalStateException(name + " exited: see " + log);
