@@ -205,6 +205,8 @@ ends (ingress-nginx adds the leading ^ itself). /internal and /q are never route
   component: policyService
 - path: /api/policies(/.*)?$
   component: policyService
+- path: /api/apikeys(/.*)?$
+  component: policyService
 - path: /api/computers(/[^/]+)?/?$
   component: agentRegistry
 - path: /api/activationtokens(/.*)?$

@@ -1,5 +1,6 @@
 package io.vigil.console;
 
+import io.vigil.console.keys.ManagedKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -7,13 +8,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Every {@code /api} call needs {@code api-secret-key}: 401 when missing or wrong, 403 when a read-only key writes.
- * The authenticated {@link ApiKeys.Caller} is left in the request property {@link #CALLER} for auditing.
+ * A key is either a bootstrap key of the configuration ({@link ApiKeys}, compared in constant time with every one) or
+ * a managed key ({@link ManagedKeys}: created over REST, revocable, with an expiry). The authenticated
+ * {@link ApiKeys.Caller} is left in the request property {@link #CALLER} for auditing.
  */
 @ApplicationScoped
 public class ApiKeyFilter {
@@ -23,6 +27,7 @@ public class ApiKeyFilter {
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Supplier<ApiKeys> keys;
+    private final ManagedKeys managed;
 
     /**
      * @param apiKeys     {@code vigil.api-keys}: comma-separated {@code key:role}, role full-access or read-only
@@ -30,7 +35,9 @@ public class ApiKeyFilter {
      *                    Secret: rotation without restart); wins over {@code vigil.api-keys}
      */
     public ApiKeyFilter(@ConfigProperty(name = "vigil.api-keys") Optional<String> apiKeys,
-                        @ConfigProperty(name = "vigil.api-keys-file") Optional<String> apiKeysFile) {
+                        @ConfigProperty(name = "vigil.api-keys-file") Optional<String> apiKeysFile,
+                        ManagedKeys managed) {
+        this.managed = managed;
         if (apiKeysFile.isPresent() && !apiKeysFile.get().isBlank()) {
             ApiKeysFile file = new ApiKeysFile(Path.of(apiKeysFile.get()));
             this.keys = file::keys;
@@ -51,7 +58,7 @@ public class ApiKeyFilter {
         if (!path.equals("/api") && !path.startsWith("/api/")) {
             return Optional.empty();
         }
-        Optional<ApiKeys.Caller> caller = keys.get().authenticate(request.getHeaderString(HEADER));
+        Optional<ApiKeys.Caller> caller = authenticate(request.getHeaderString(HEADER));
         if (caller.isEmpty()) {
             return Optional.of(Problems.response(Problem.of(401, "unauthorized", "Unauthorized",
                     "a valid " + HEADER + " header is required")));
@@ -62,5 +69,16 @@ public class ApiKeyFilter {
         }
         request.setProperty(CALLER, caller.get());
         return Optional.empty();
+    }
+
+    /** The caller of a presented key: a bootstrap key, else a managed key that works now. */
+    public Optional<ApiKeys.Caller> authenticate(String presented) {
+        Optional<ApiKeys.Caller> bootstrap = keys.get().authenticate(presented);
+        return bootstrap.isPresent() ? bootstrap : managed.authenticate(presented, Instant.now());
+    }
+
+    /** The caller of a console request, or empty outside {@code /api}. */
+    public static Optional<ApiKeys.Caller> caller(ContainerRequestContext request) {
+        return request.getProperty(CALLER) instanceof ApiKeys.Caller caller ? Optional.of(caller) : Optional.empty();
     }
 }

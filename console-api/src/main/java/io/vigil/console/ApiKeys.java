@@ -15,17 +15,57 @@ import java.util.Optional;
  */
 public final class ApiKeys {
 
-    public enum Role { FULL_ACCESS, READ_ONLY }
+    /** What a key may do: {@code full-access} (everything) or {@code read-only} (GET only). */
+    public enum Role {
+        FULL_ACCESS("full-access"), READ_ONLY("read-only");
 
-    /** A caller identified by a key: the key itself is never exposed, only its SHA-256 fingerprint. */
-    public record Caller(String keyFingerprint, Role role) {
+        public static final List<String> NAMES = List.of("full-access", "read-only");
+
+        private final String word;
+
+        Role(String word) {
+            this.word = word;
+        }
+
+        /** The role as configuration and the REST API write it. */
+        public String word() {
+            return word;
+        }
+
+        /** A key of this role may hand out keys of {@code other}: never a role above its own. */
+        public boolean covers(Role other) {
+            return this == FULL_ACCESS || other == READ_ONLY;
+        }
+
+        public static Optional<Role> of(String word) {
+            for (Role role : values()) {
+                if (role.word.equals(word)) {
+                    return Optional.of(role);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A caller identified by a key: the key itself is never exposed, only its SHA-256 fingerprint.
+     *
+     * @param managedKeyID the ID of a managed key (REST {@code /api/apikeys}), null for a bootstrap key of the
+     *                     configuration
+     */
+    public record Caller(String keyFingerprint, Role role, Long managedKeyID) {
+
+        public Caller(String keyFingerprint, Role role) {
+            this(keyFingerprint, role, null);
+        }
+
         public boolean mayWrite() {
             return role == Role.FULL_ACCESS;
         }
 
-        /** How audit events name the caller. */
+        /** How audit events name the caller: {@code api-key:<fingerprint>}, {@code api-key:managed:<ID>}. */
         public String actor() {
-            return "api-key:" + keyFingerprint;
+            return managedKeyID == null ? "api-key:" + keyFingerprint : "api-key:managed:" + managedKeyID;
         }
     }
 
@@ -51,12 +91,8 @@ public final class ApiKeys {
                     throw new IllegalArgumentException("vigil.api-keys: each entry must be key:role");
                 }
                 String key = trimmed.substring(0, colon);
-                Role role = switch (trimmed.substring(colon + 1)) {
-                    case "full-access" -> Role.FULL_ACCESS;
-                    case "read-only" -> Role.READ_ONLY;
-                    default -> throw new IllegalArgumentException(
-                            "vigil.api-keys: role must be full-access or read-only");
-                };
+                Role role = Role.of(trimmed.substring(colon + 1)).orElseThrow(() -> new IllegalArgumentException(
+                        "vigil.api-keys: role must be full-access or read-only"));
                 byte[] digest = sha256(key);
                 entries.add(new Entry(digest, new Caller(fingerprint(digest), role)));
             }
@@ -83,11 +119,12 @@ public final class ApiKeys {
         return entries.size();
     }
 
-    private static String fingerprint(byte[] digest) {
+    /** How audit records name a key: the first 16 hex digits of its SHA-256. */
+    static String fingerprint(byte[] digest) {
         return HexFormat.of().formatHex(digest, 0, 8);
     }
 
-    private static byte[] sha256(String value) {
+    static byte[] sha256(String value) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -38,4 +38,24 @@ class ApiKeysTest {
         assertThatThrownBy(() -> ApiKeys.parse("nocolon")).hasMessageContaining("key:role");
         assertThat(ApiKeys.parse("").size()).isZero();
     }
+
+    @Test
+    void aRoleCoversOnlyRolesNotAboveItself() {
+        assertThat(ApiKeys.Role.FULL_ACCESS.covers(ApiKeys.Role.FULL_ACCESS)).isTrue();
+        assertThat(ApiKeys.Role.FULL_ACCESS.covers(ApiKeys.Role.READ_ONLY)).isTrue();
+        assertThat(ApiKeys.Role.READ_ONLY.covers(ApiKeys.Role.READ_ONLY)).isTrue();
+        assertThat(ApiKeys.Role.READ_ONLY.covers(ApiKeys.Role.FULL_ACCESS)).isFalse();
+        assertThat(ApiKeys.Role.of("full-access")).contains(ApiKeys.Role.FULL_ACCESS);
+        assertThat(ApiKeys.Role.of("read-only")).contains(ApiKeys.Role.READ_ONLY);
+        assertThat(ApiKeys.Role.of("Full-Access")).isEmpty();
+        assertThat(ApiKeys.Role.NAMES).containsExactly(ApiKeys.Role.FULL_ACCESS.word(), ApiKeys.Role.READ_ONLY.word());
+    }
+
+    @Test
+    void bootstrapCallersAreNamedByFingerprintManagedOnesByID() {
+        assertThat(new ApiKeys.Caller("0123456789abcdef", ApiKeys.Role.READ_ONLY).actor())
+                .isEqualTo("api-key:0123456789abcdef");
+        assertThat(new ApiKeys.Caller("0123456789abcdef", ApiKeys.Role.READ_ONLY, 12L).actor())
+                .isEqualTo("api-key:managed:12");
+    }
 }

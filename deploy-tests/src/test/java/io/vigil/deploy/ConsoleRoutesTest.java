@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Console routing of docs/console-api.md ("Kubernetes") on one host: computer settings to policy-service (a
- * regular-expression rule), other /api/computers and /api/activationtokens to agent-registry, /api/alerts to
+ * regular-expression rule) and the managed API keys (/api/apikeys) to policy-service, other /api/computers and /api/activationtokens to agent-registry, /api/alerts to
  * alert-service, and never /internal or /q.
  */
 class ConsoleRoutesTest {
@@ -36,6 +36,8 @@ class ConsoleRoutesTest {
         CONTRACT.put("/api/computers/tlscompatibility", Component.REGISTRY);
         CONTRACT.put("/api/activationtokens", Component.REGISTRY);
         CONTRACT.put("/api/activationtokens/3", Component.REGISTRY);
+        CONTRACT.put("/api/apikeys", Component.POLICY);
+        CONTRACT.put("/api/apikeys/12", Component.POLICY);
         CONTRACT.put("/api/alerts", Component.ALERTS);
         CONTRACT.put("/api/alerts/5", Component.ALERTS);
         CONTRACT.put("/api/alerts/5/dismiss", Component.ALERTS);

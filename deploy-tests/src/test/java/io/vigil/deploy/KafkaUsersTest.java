@@ -62,14 +62,18 @@ class KafkaUsersTest {
                 }
             }
         }
-        // single owners, except the shared audit trail and dead-letter topic
+        // single owners, except the shared audit trail, the dead-letter topic and the console services' key usage
         writers.forEach((topic, who) -> {
-            if (!topic.equals("vigil.audit") && !topic.equals("vigil.dead-letter")) {
+            if (!topic.equals("vigil.audit") && !topic.equals("vigil.dead-letter")
+                    && !topic.equals("vigil.internal.api-key-usage")) {
                 assertThat(who).as(topic).hasSize(1);
             }
         });
         assertThat(writers.get("vigil.heartbeats")).containsExactly("prod-vigil-gateway");
         assertThat(writers.get("vigil.alerts")).containsExactly("alert-service");
+        assertThat(writers.get("vigil.internal.api-keys")).containsExactly("policy-service");
+        assertThat(writers.get("vigil.internal.api-key-usage"))
+                .containsExactlyInAnyOrder("policy-service", "agent-registry", "alert-service");
     }
 
     @Test

@@ -21,6 +21,8 @@ public final class EventTypes {
     public static final String LIVENESS_CHANGED = "vigil.internal.liveness.changed.v1";
     public static final String CONTACT_FAILED = "vigil.internal.contact.failed.v1";
     public static final String OPERATION_FAILURES = "vigil.internal.operation.failures.v1";
+    public static final String API_KEY = "vigil.internal.api-key.v1";
+    public static final String API_KEY_USED = "vigil.internal.api-key.used.v1";
 
     private EventTypes() {
     }

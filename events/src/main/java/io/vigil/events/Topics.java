@@ -36,6 +36,16 @@ public final class Topics {
     public static final String CONTACT_FAILURES = "vigil.internal.contact-failures";
     /** Internal, compacted: each computer's operations that its agent reported as failed (heartbeat-gateway). */
     public static final String OPERATION_FAILURES = "vigil.internal.operation-failures";
+    /**
+     * Internal, compacted, keyed by key ID: every managed console API key (name, role, expiry, SHA-256 of the secret,
+     * revoked), published by policy-service, the keys' owner; every console service reads it in full into memory.
+     */
+    public static final String API_KEYS = "vigil.internal.api-keys";
+    /**
+     * Internal, keyed by key ID: when each console service last accepted a managed key, reported in batches (at most
+     * one record per key and interval); policy-service merges them into the key's last use.
+     */
+    public static final String API_KEY_USAGE = "vigil.internal.api-key-usage";
     /** Internal: messages that could not be processed, with the reason in headers. */
     public static final String DEAD_LETTER = "vigil.dead-letter";
 
@@ -67,6 +77,8 @@ public final class Topics {
                     Map.of("cleanup.policy", "compact", "message.timestamp.type", "LogAppendTime"), "compacted"),
             new Spec(CONTACT_FAILURES, COMPUTER_PARTITIONS, Map.of("retention.ms", DAY_MS), "1 day"),
             new Spec(OPERATION_FAILURES, COMPUTER_PARTITIONS, Map.of("cleanup.policy", "compact"), "compacted"),
+            new Spec(API_KEYS, 1, Map.of("cleanup.policy", "compact"), "compacted"),
+            new Spec(API_KEY_USAGE, 1, Map.of("retention.ms", DAY_MS), "1 day"),
             new Spec(DEAD_LETTER, 1, Map.of("retention.ms", MONTH_MS), "30 days"));
 
     private Topics() {

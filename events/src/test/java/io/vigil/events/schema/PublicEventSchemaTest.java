@@ -65,6 +65,9 @@ class PublicEventSchemaTest {
                 new Sample(EventTypes.AUDIT, "audit.v1.schema.json", new AuditRecord("api-key:0123456789abcdef",
                         "policy.updated", "policy", "7", T, json("{\"name\":\"a\"}"), json("{\"name\":\"b\"}"),
                         "policy-service"), null),
+                new Sample(EventTypes.AUDIT, "audit.v1.schema.json", new AuditRecord("api-key:managed:12",
+                        "api-key.revoked", "api-key", "12", T, json("{\"active\":true}"),
+                        json("{\"active\":false}"), "policy-service"), null),
                 new Sample(EventTypes.AUDIT, "audit.v1.schema.json", new AuditRecord("agent", "computer.activated",
                         "computer", "42", T, null, json("{\"hostName\":\"web-01\"}"), "agent-registry"), "42"));
     }

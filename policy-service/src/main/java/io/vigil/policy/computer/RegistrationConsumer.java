@@ -72,7 +72,7 @@ public class RegistrationConsumer {
      * (no NUL, no unpaired surrogate, the reason at most 2000 characters), so that writing the letter never fails the
      * batch, which would retry forever and stall the partition.
      */
-    static OutboxMessage deadLetter(ConsumerRecord<String, byte[]> record, RuntimeException cause) {
+    public static OutboxMessage deadLetter(ConsumerRecord<String, byte[]> record, RuntimeException cause) {
         String reason = cause instanceof EventJson.MalformedEventException ? cause.getMessage()
                 : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         OutboxMessage letter = OutboxMessage.of(Topics.DEAD_LETTER, StorableText.of(record.key(), 1000),

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * What the start-up Kafka check verifies for this service: its topics (the ACL table) and the consumer group of its
- * {@code computers} channel. The channels themselves are SmallRye Messaging's, made from the same {@code kafka.*}
+ * {@code computers} and {@code api-key-usage} channels. The channels themselves are SmallRye Messaging's, made from the same {@code kafka.*}
  * configuration.
  */
 @ApplicationScoped
@@ -19,8 +19,9 @@ public class PolicyKafkaUsage {
 
     @Produces
     @Singleton
-    KafkaUsage usage(@ConfigProperty(name = "mp.messaging.incoming.computers.group.id") String group) {
+    KafkaUsage usage(@ConfigProperty(name = "mp.messaging.incoming.computers.group.id") String group,
+                     @ConfigProperty(name = "mp.messaging.incoming.api-key-usage.group.id") String usageGroup) {
         KafkaAccess.ServiceAccess access = KafkaAccess.of(KafkaAccess.POLICY_SERVICE).orElseThrow();
-        return new KafkaUsage(access.reads(), access.writes(), List.of(group));
+        return new KafkaUsage(access.reads(), access.writes(), List.of(group, usageGroup));
     }
 }
