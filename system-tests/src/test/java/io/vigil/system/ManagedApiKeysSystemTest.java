@@ -44,9 +44,9 @@ class ManagedApiKeysSystemTest {
                         && status(secret, platform.alertPort, "/api/alerts") == 200);
         long acceptedMillis = (System.nanoTime() - start) / 1_000_000;
         assertThat(status(secret, platform.policyPort, "/api/policies/1")).isEqualTo(200);
-        // a full-access managed key writes too (here: an activation token on agent-registry)
-        console.as(secret, platform.registryPort).body(Map.of("policyID", 1, "expiresInSeconds", 600, "maxUses", 1))
-                .post("/api/activationtokens").then().statusCode(201);
+        // a full-access managed key may write too: the write reaches the resource (404 for a token that does not
+        // exist, not 401 or 403), on a call that needs no other service
+        console.as(secret, platform.registryPort).delete("/api/activationtokens/999999999").then().statusCode(404);
 
         await("its last use reaches the owner").atMost(SECONDS).untilAsserted(() -> {
             JsonPath key = console.policies().get("/api/apikeys/" + id).then().statusCode(200).extract().jsonPath();
