@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Reads the compacted {@code vigil.internal.api-keys} in full, from the beginning, without a consumer group (every
@@ -35,6 +36,8 @@ import java.util.Map;
 public class ManagedKeysFeed {
 
     private static final Logger LOG = Logger.getLogger(ManagedKeysFeed.class);
+    /** How long to wait before looking again for a topic that does not exist yet (the topic Job may still run). */
+    private static final Duration MISSING_TOPIC_RETRY = Duration.ofSeconds(5);
 
     private final ManagedKeys keys = new ManagedKeys();
     private final boolean enabled;
@@ -103,6 +106,11 @@ public class ManagedKeysFeed {
     private void follow(KafkaConsumer<String, byte[]> reader) {
         List<TopicPartition> partitions = reader.partitionsFor(Topics.API_KEYS, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(Topics.API_KEYS, p.partition())).toList();
+        if (partitions.isEmpty()) {
+            LOG.warnf("topic %s does not exist yet: managed API keys are refused until it does", Topics.API_KEYS);
+            LockSupport.parkNanos(MISSING_TOPIC_RETRY.toNanos());
+            return;
+        }
         reader.assign(partitions);
         reader.seekToBeginning(partitions);
         Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
