@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vigil.console.ApiKeyFilter;
 import io.vigil.console.ids.ApiKeyID;
 import io.vigil.console.rest.Page;
+import io.vigil.console.rest.PagedList;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,8 +40,8 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {
 
-    /** The list answer. */
-    public record ApiKeyList(List<ApiKeyView> apiKeys) {
+    /** {@code {"apiKeys": [...], "next": "/api/apikeys?...after=12"}}: {@code next} is null on the last page. */
+    public record ApiKeyList(List<ApiKeyView> apiKeys, String next) implements PagedList {
     }
 
     @Inject
@@ -52,7 +53,7 @@ public class ApiKeyResource {
                     + "keyset-paged. Full-access keys only.")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public Uni<ApiKeyList> list(@BeanParam @Valid Page page, @Context ContainerRequestContext request) {
-        return keys.list(ApiKeyFilter.caller(request).orElse(null), page.after(), page.limit()).map(ApiKeyList::new);
+        return keys.list(ApiKeyFilter.caller(request).orElse(null), page);
     }
 
     @POST

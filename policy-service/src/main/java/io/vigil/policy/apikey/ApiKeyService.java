@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vigil.console.ApiKeys;
 import io.vigil.console.ProblemException;
 import io.vigil.console.keys.ManagedKeySecret;
+import io.vigil.console.rest.Page;
 import io.vigil.events.EventJson;
 import io.vigil.events.EventTypes;
 import io.vigil.events.Topics;
@@ -38,13 +39,17 @@ public class ApiKeyService {
     @Inject
     Relay relay;
 
-    public Uni<List<ApiKeyView>> list(ApiKeys.Caller caller, long after, int limit) {
+    public Uni<ApiKeyResource.ApiKeyList> list(ApiKeys.Caller caller, Page page) {
         ApiKeyRules.checkManage(caller);
         Instant now = Instant.now();
         return sessions.withSession(session -> session
                 .createSelectionQuery("from ApiKeyEntity k where k.id > :after order by k.id", ApiKeyEntity.class)
-                .setParameter("after", after).setMaxResults(limit).getResultList())
-                .map(keys -> keys.stream().map(k -> ApiKeyView.of(k, now)).toList());
+                .setParameter("after", page.after()).setMaxResults(page.fetch()).getResultList())
+                .map(keys -> {
+                    Page.Slice<ApiKeyEntity> slice = page.slice(keys, k -> k.id);
+                    return new ApiKeyResource.ApiKeyList(slice.items().stream().map(k -> ApiKeyView.of(k, now))
+                            .toList(), slice.next());
+                });
     }
 
     public Uni<ApiKeyView> get(ApiKeys.Caller caller, long id) {

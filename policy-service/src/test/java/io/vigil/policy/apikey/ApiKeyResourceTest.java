@@ -155,7 +155,12 @@ class ApiKeyResourceTest extends QuarkusTestBase {
         ApiFixture.full().body("{\"name\":\"" + name + "\",\"role\":\"read-only\"}").post("/api/apikeys").then()
                 .statusCode(409).body("type", equalTo("https://vigil.io/problems/conflict"));
         ApiFixture.full().delete("/api/apikeys/" + first).then().statusCode(204);
-        assertThat(create(name, "read-only", null).getLong("ID")).isGreaterThan(first);
+        long second = create(name, "read-only", null).getLong("ID");
+        assertThat(second).isGreaterThan(first);
+        ApiFixture.full().get("/api/apikeys?limit=1&after=" + (first - 1)).then().statusCode(200)
+                .body("apiKeys.ID", org.hamcrest.Matchers.contains((int) first))
+                .body("next", equalTo("/api/apikeys?limit=1&after=" + first))
+                .header("Link", equalTo("</api/apikeys?limit=1&after=" + first + ">; rel=\"next\""));
     }
 
     private static String fingerprintOf(String key) {
