@@ -33,6 +33,19 @@ public interface RegistryConfig {
     /** The transactional outbox relay. */
     Outbox outbox();
 
+    /** The keeper of the configuration documents the platform published (why a configuration differs). */
+    Configurations configurations();
+
+    interface Configurations {
+        /** Kafka consumer group that reads {@code vigil.internal.computer-config} into the registry's tables. */
+        @WithDefault("vigil-agent-registry-configurations")
+        String groupId();
+
+        /** Whether this process keeps them (off for REST-only replicas, like the status engine). */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     interface Tokens {
         /** Lifetime of a token when the request gives no {@code expiresInSeconds}. */
         @WithDefault("86400")

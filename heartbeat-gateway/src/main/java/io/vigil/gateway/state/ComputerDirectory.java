@@ -43,7 +43,7 @@ public final class ComputerDirectory {
         if (configuration == null) {
             computerConfigs.remove(computerID);
         } else {
-            computerConfigs.put(computerID, configuration);
+            computerConfigs.put(computerID, configuration.withoutSources()); // the gateway never shows them
         }
     }
 

@@ -25,7 +25,8 @@ final class ComputerDerivations {
             ComputerConfiguration t = template;
             return new ComputerConfiguration(computerID, t.policyID(), t.settings(), t.configuration(),
                     t.configFingerprint(), t.heartbeatIntervalSeconds(), t.missedHeartbeatThreshold(),
-                    t.clockChangeThresholdSeconds(), t.inactiveVmOfflineAlertEnabled(), t.changedAt());
+                    t.clockChangeThresholdSeconds(), t.inactiveVmOfflineAlertEnabled(), t.changedAt(),
+                    t.configurationSources());
         }
     }
 

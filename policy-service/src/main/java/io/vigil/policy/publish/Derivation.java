@@ -37,7 +37,8 @@ public final class Derivation {
         AgentConfiguration configuration = settings.agentConfiguration();
         return new ComputerConfiguration(computerID, policyID, settings.values(), configuration,
                 fingerprint(configuration), settings.heartbeatIntervalSeconds(), settings.missedHeartbeatThreshold(),
-                settings.clockChangeThresholdSeconds(), settings.inactiveVmOfflineAlertEnabled(), at);
+                settings.clockChangeThresholdSeconds(), settings.inactiveVmOfflineAlertEnabled(), at,
+                settings.configurationSources());
     }
 
     public PolicyConfiguration policy(PolicyNode policy, EffectiveSettings settings, Instant at) {
@@ -46,12 +47,19 @@ public final class Derivation {
                 configuration, fingerprint(configuration), at);
     }
 
-    /** Digest of a computer's published state: its policy and its effective settings. */
+    /**
+     * Digest of a computer's published state: its policy, its effective settings and where its configuration's
+     * members come from (a value that moves to another level is published again, so its source stays right).
+     */
     public String computerDigest(long policyID, EffectiveSettings settings) {
         ObjectNode state = JsonNodeFactory.instance.objectNode();
         state.put("policyID", policyID);
         ObjectNode values = state.putObject("settings");
         settings.values().forEach(values::put);
+        ObjectNode sources = state.putObject("sources");
+        settings.configurationSources().forEach((member, source) -> sources.put(member,
+                source.level() + ":" + (source.policyID() != null ? source.policyID()
+                        : source.rule() != null ? source.rule() : "")));
         return digest(JsonCanonicalizer.canonicalize(state));
     }
 

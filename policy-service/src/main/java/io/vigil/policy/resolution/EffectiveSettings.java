@@ -1,6 +1,7 @@
 package io.vigil.policy.resolution;
 
 import io.vigil.events.config.AgentConfiguration;
+import io.vigil.events.config.ConfigurationSource;
 import io.vigil.policy.setting.Durations;
 import io.vigil.policy.setting.SettingName;
 import io.vigil.policy.setting.SettingValues;
@@ -13,7 +14,19 @@ import java.util.Map;
 /** Every setting's effective value with its source, and the typed views other services need. */
 public final class EffectiveSettings {
 
+    /** The members of the agent's configuration document and the setting each comes from. */
+    public static final Map<String, SettingName> DOCUMENT_MEMBERS = documentMembers();
+
     private final EnumMap<SettingName, ResolvedSetting> resolved;
+
+    private static Map<String, SettingName> documentMembers() {
+        Map<String, SettingName> members = new LinkedHashMap<>();
+        members.put("heartbeatIntervalSeconds", SettingName.HEARTBEAT_INTERVAL);
+        members.put("communicationsDirection", SettingName.COMMUNICATIONS_DIRECTION);
+        members.put("clockChangeThresholdSeconds", SettingName.CLOCK_CHANGE_THRESHOLD);
+        members.put("listeningPortAllowedSources", SettingName.LISTENING_PORT_ALLOWED_SOURCES);
+        return java.util.Collections.unmodifiableMap(members);
+    }
 
     EffectiveSettings(EnumMap<SettingName, ResolvedSetting> resolved) {
         if (resolved.size() != SettingName.values().length) {
@@ -70,6 +83,20 @@ public final class EffectiveSettings {
         return new AgentConfiguration(heartbeatIntervalSeconds(), communicationsDirection(),
                 clockChangeThresholdSeconds(),
                 SourceList.parse(value(SettingName.LISTENING_PORT_ALLOWED_SOURCES)).agentEntries());
+    }
+
+    /**
+     * Where each member of {@link #agentConfiguration()} comes from, by member name: the setting that gives it and
+     * the level it is set at.
+     */
+    public Map<String, ConfigurationSource> configurationSources() {
+        Map<String, ConfigurationSource> sources = new LinkedHashMap<>();
+        DOCUMENT_MEMBERS.forEach((member, name) -> {
+            Source source = resolved.get(name).source();
+            sources.put(member, new ConfigurationSource(name.apiName(), source.level(), source.policyID(),
+                    source.rule()));
+        });
+        return sources;
     }
 
     @Override
