@@ -60,6 +60,7 @@ public class PublishedConfigurations {
         if (config.configurations().enabled()) {
             runner = new ScheduledThreadPoolExecutor(1,
                     Thread.ofPlatform().name("registry-published-configurations").daemon().factory());
+            runner.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
             runner.execute(this::run);
         }
     }
@@ -71,7 +72,12 @@ public class PublishedConfigurations {
             current.wakeup();
         }
         if (runner != null) {
-            runner.shutdownNow();
+            runner.shutdown(); // woken up, the loop returns and closes its consumer
+            try {
+                runner.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
