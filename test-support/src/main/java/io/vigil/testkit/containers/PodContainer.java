@@ -18,8 +18,9 @@ import java.util.Map;
  * A container of one of the project's images run the way the chart's pods run it: user and group 185, a read-only
  * root file system with a writable tmpfs {@code /tmp} (the pod's emptyDir), every capability dropped, no privilege
  * escalation; on the host network (Kubernetes networking is not emulated: ports are chosen free on the host, as the
- * tests do for processes). Never pulled ({@link LocalImages}); labelled {@code io.vigil.test=true} so that
- * {@code ./vigil test} can remove what a crashed test JVM left; its output appended to a log file.
+ * tests do for processes). Never pulled ({@link LocalImages}); labelled {@code io.vigil.test=<run>} with the
+ * {@code VIGIL_TEST_RUN} that {@code ./vigil test} sets ({@code manual} without it), so that it removes what a crashed
+ * test JVM of its own run left and nothing of another run on the same engine; its output appended to a log file.
  */
 public class PodContainer extends GenericContainer<PodContainer> {
 
@@ -29,7 +30,7 @@ public class PodContainer extends GenericContainer<PodContainer> {
         super(LocalImages.image(image));
         withNetworkMode("host");
         withImagePullPolicy(name -> false);
-        withLabel(LABEL, "true");
+        withLabel(LABEL, System.getenv().getOrDefault("VIGIL_TEST_RUN", "manual"));
         withTmpFs(Map.of("/tmp", "rw,exec,nosuid,nodev,size=1g"));
         withCreateContainerCmdModifier(create -> {
             create.withUser("185:185");
