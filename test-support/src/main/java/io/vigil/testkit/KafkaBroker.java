@@ -23,7 +23,7 @@ import java.util.UUID;
  */
 public final class KafkaBroker implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180); // a busy 2-core machine took over 60 s
 
     private final Path dataDir;
     private final int port;
@@ -63,6 +63,8 @@ public final class KafkaBroker implements AutoCloseable {
                 run(format, dataDir.resolve("format.log"));
             }
             process = java(List.of("kafka.Kafka", properties.toString()), logFile).start();
+            // ./vigil up stops a broker that outlived its LocalStack (killed with SIGKILL) by this file
+            Files.writeString(pidFile(), process.pid() + "\n");
             awaitPort();
             return this;
         } catch (IOException e) {
@@ -188,6 +190,11 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** The broker's process id, while it runs: {@code kafka.pid} in its data directory. */
+    public Path pidFile() {
+        return dataDir.resolve("kafka.pid");
+    }
+
     /** Stops the broker gracefully, then forcibly if it does not stop in 20 seconds. */
     @Override
     public void close() {
@@ -201,6 +208,11 @@ public final class KafkaBroker implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 process.destroyForcibly();
             }
+        }
+        try {
+            Files.deleteIfExists(pidFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
