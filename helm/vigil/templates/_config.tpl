@@ -58,7 +58,7 @@ Environment of a component (its ConfigMap). Secrets are never here: see "vigil.s
 {{- end }}
 {{- if $c.console }}
 {{- $_ := set $data "VIGIL_API_KEYS_FILE" (printf "/etc/vigil/api-keys/%s" $root.Values.apiKeys.key) }}
-{{- if $root.Values.swaggerUi.enabled }}
+{{- if and $root.Values.swaggerUi.enabled (ne .key "webConsole") }}
 {{- $_ := set $data "QUARKUS_SWAGGER_UI_ENABLED" "true" }}
 {{- end }}
 {{- end }}
@@ -67,6 +67,10 @@ Environment of a component (its ConfigMap). Secrets are never here: see "vigil.s
 {{- $_ := set $data "VIGIL_SERVICE_TLS_CERTIFICATE" "/etc/vigil/service-tls/tls.crt" }}
 {{- $_ := set $data "VIGIL_SERVICE_TLS_KEY" "/etc/vigil/service-tls/tls.key" }}
 {{- $_ := set $data "VIGIL_SERVICE_TLS_CA" (printf "/etc/vigil/ca/%s" $root.Values.ca.certificateKey) }}
+{{- end }}
+{{- if eq .key "webConsole" }}
+{{- /* the ingress routes /api to the console services: the console forwards nothing itself */}}
+{{- $_ := set $data "VIGIL_CONSOLE_PROXY_ENABLED" "false" }}
 {{- end }}
 {{- if eq .key "siemForwarder" }}
 {{- $_ := set $data "VIGIL_SIEM_SYSLOG_URL" $v.syslog.url }}

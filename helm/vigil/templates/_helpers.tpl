@@ -42,7 +42,8 @@ app.kubernetes.io/part-of: vigil
 
 {{/*
 The components: values key -> name, database (empty: none), whether it also uses the reactive PostgreSQL client (besides
-JDBC for Flyway) and whether it has a console API. The order is the order of the rendered resources.
+JDBC for Flyway) and whether it takes console API keys (web-console: for its event stream). The order is the order of
+the rendered resources.
 */}}
 {{- define "vigil.componentTable" -}}
 heartbeatGateway: {name: heartbeat-gateway, database: "", reactive: false, console: false}
@@ -50,6 +51,7 @@ policyService: {name: policy-service, database: policy, reactive: true, console:
 agentRegistry: {name: agent-registry, database: registry, reactive: false, console: true}
 alertService: {name: alert-service, database: alerts, reactive: true, console: true}
 siemForwarder: {name: siem-forwarder, database: "", reactive: false, console: false}
+webConsole: {name: web-console, database: "", reactive: false, console: true}
 {{- end }}
 
 {{/*
@@ -59,6 +61,9 @@ Keys of the enabled components, as a YAML list (use with fromYamlArray).
 {{- $keys := list "heartbeatGateway" "policyService" "agentRegistry" "alertService" }}
 {{- if .Values.siemForwarder.enabled }}
 {{- $keys = append $keys "siemForwarder" }}
+{{- end }}
+{{- if .Values.webConsole.enabled }}
+{{- $keys = append $keys "webConsole" }}
 {{- end }}
 {{- toYaml $keys }}
 {{- end }}
@@ -198,7 +203,8 @@ Whether the chart renders Strimzi KafkaUsers: topics.mode strimzi, a SASL protoc
 
 {{/*
 The console routes of the contract: one regular expression per rule, mutually exclusive, each anchored at both
-ends (ingress-nginx adds the leading ^ itself). /internal and /q are never routed.
+ends (ingress-nginx adds the leading ^ itself). /internal and /q are never routed. The web console's page, scripts and
+event stream live under /console/ (and / redirects there); without the web console they are not routed.
 */}}
 {{- define "vigil.consoleRoutes" -}}
 - path: /api/computers/[^/]+/settings(/.*)?$
@@ -213,4 +219,10 @@ ends (ingress-nginx adds the leading ^ itself). /internal and /q are never route
   component: agentRegistry
 - path: /api/alerts(/.*)?$
   component: alertService
+{{- if .Values.webConsole.enabled }}
+- path: /$
+  component: webConsole
+- path: /console(/.*)?$
+  component: webConsole
+{{- end }}
 {{- end }}

@@ -71,7 +71,10 @@ public class ApiKeyFilter {
         return Optional.empty();
     }
 
-    /** The caller of a presented key: a bootstrap key, else a managed key that works now. */
+    /**
+     * The caller of a presented key: a bootstrap key, else a managed key that works now. Also for a service that checks
+     * the key on a path outside {@code /api} (the web console's event stream).
+     */
     public Optional<ApiKeys.Caller> authenticate(String presented) {
         Optional<ApiKeys.Caller> bootstrap = keys.get().authenticate(presented);
         return bootstrap.isPresent() ? bootstrap : managed.authenticate(presented, Instant.now());

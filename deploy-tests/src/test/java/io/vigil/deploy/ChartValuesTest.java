@@ -62,7 +62,7 @@ class ChartValuesTest {
                     .isEqualTo(console ? "vigil-console-keys" : null);
             assertThat(d.getMetadata().getLabels()).containsEntry("team", "security-platform");
         }
-        assertThat(production.all(HorizontalPodAutoscaler.class)).hasSize(5)
+        assertThat(production.all(HorizontalPodAutoscaler.class)).hasSize(6)
                 .allSatisfy(h -> assertThat(h.getSpec().getScaleTargetRef().getName())
                         .isEqualTo(h.getMetadata().getName()));
         // existing CA: no Job, the gateway mounts the named Secret
@@ -111,7 +111,7 @@ class ChartValuesTest {
     @Test
     void serviceMonitorsScrapeEveryServiceOnItsHttpPort() {
         assertThat(Manifests.parse(HelmChart.render()).ofKind("ServiceMonitor")).isEmpty();
-        assertThat(production.ofKind("ServiceMonitor")).hasSize(5).allSatisfy((GenericKubernetesResource sm) -> {
+        assertThat(production.ofKind("ServiceMonitor")).hasSize(6).allSatisfy((GenericKubernetesResource sm) -> {
             assertThat(sm.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
             Map<String, Object> endpoint = sm.<java.util.List<Map<String, Object>>>get("spec", "endpoints").getFirst();
             assertThat(endpoint).containsEntry("port", "http").containsEntry("path", "/q/metrics");

@@ -14,7 +14,8 @@ public record Component(String name, int httpPort, String database) {
     public static final Component REGISTRY = new Component("agent-registry", 8082, "REGISTRY");
     public static final Component ALERTS = new Component("alert-service", 8083, "ALERTS");
     public static final Component SIEM = new Component("siem-forwarder", 8084, null);
-    public static final List<Component> ALL = List.of(GATEWAY, POLICY, REGISTRY, ALERTS, SIEM);
+    public static final Component WEB_CONSOLE = new Component("web-console", 8085, null);
+    public static final List<Component> ALL = List.of(GATEWAY, POLICY, REGISTRY, ALERTS, SIEM, WEB_CONSOLE);
 
     /** The agent-facing TLS port of the gateway. */
     public static final int AGENT_PORT = 4120;

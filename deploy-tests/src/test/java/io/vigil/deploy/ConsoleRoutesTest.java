@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Console routing of docs/console-api.md ("Kubernetes") on one host: computer settings to policy-service (a
- * regular-expression rule) and the managed API keys (/api/apikeys) to policy-service, other /api/computers and /api/activationtokens to agent-registry, /api/alerts to
- * alert-service, and never /internal or /q.
+ * regular-expression rule) and the managed API keys (/api/apikeys) to policy-service, other /api/computers and
+ * /api/activationtokens to agent-registry, /api/alerts to alert-service, / and /console/... (the page and its stream)
+ * to web-console, and never /internal or /q.
  */
 class ConsoleRoutesTest {
 
@@ -41,6 +42,13 @@ class ConsoleRoutesTest {
         CONTRACT.put("/api/alerts", Component.ALERTS);
         CONTRACT.put("/api/alerts/5", Component.ALERTS);
         CONTRACT.put("/api/alerts/5/dismiss", Component.ALERTS);
+        CONTRACT.put("/", Component.WEB_CONSOLE);
+        CONTRACT.put("/console", Component.WEB_CONSOLE);
+        CONTRACT.put("/console/", Component.WEB_CONSOLE);
+        CONTRACT.put("/console/js/main.js", Component.WEB_CONSOLE);
+        CONTRACT.put("/console/stream", Component.WEB_CONSOLE);
+        CONTRACT.put("/consolex", null);
+        CONTRACT.put("/index.html", null);
         CONTRACT.put("/internal/activations", null);
         CONTRACT.put("/internal/computers/42/certificate", null);
         CONTRACT.put("/internal/policies/1", null);
@@ -67,7 +75,7 @@ class ConsoleRoutesTest {
         List<HTTPIngressPath> paths = ingress.getSpec().getRules().getFirst().getHttp().getPaths();
         for (HTTPIngressPath path : paths) {
             assertThat(path.getPathType()).isEqualTo("ImplementationSpecific");
-            assertThat(path.getPath()).startsWith("/api/").doesNotContain("internal");
+            assertThat(path.getPath()).matches("/api/.*|/\\$|/console.*").doesNotContain("internal");
             Service target = defaults.service(path.getBackend().getService().getName());
             assertThat(target.getSpec().getPorts()).extracting(p -> p.getName())
                     .contains(path.getBackend().getService().getPort().getName());
@@ -97,12 +105,19 @@ class ConsoleRoutesTest {
             return new Rule(Pattern.compile(path.getValue()), backend.getName(), backend.getPort());
         }).toList();
         for (Rule rule : rules) {
-            assertThat(rule.pattern().pattern()).startsWith("^/api/").endsWith("$");
+            assertThat(rule.pattern().pattern()).matches("\\^(/api/.*|/|/console.*)\\$");
             Service target = production.service(rule.backend());
             assertThat(target.getSpec().getPorts()).extracting(p -> p.getPort()).contains(rule.port());
         }
         CONTRACT.forEach((request, expected) -> assertRoute(request, expected, rules.stream()
                 .filter(r -> r.pattern().matcher(request).matches()).map(Rule::backend).toList()));
+    }
+
+    @Test
+    void withoutTheWebConsoleOnlyTheApiIsRouted() {
+        Manifests withoutConsole = Manifests.parse(HelmChart.render(java.util.Map.of("webConsole.enabled", false)));
+        assertThat(withoutConsole.get(Ingress.class, "vigil-console").getSpec().getRules().getFirst().getHttp()
+                .getPaths()).extracting(HTTPIngressPath::getPath).allMatch(p -> p.startsWith("/api/"));
     }
 
     @Test

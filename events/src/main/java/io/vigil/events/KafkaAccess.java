@@ -38,6 +38,7 @@ public final class KafkaAccess {
     public static final String AGENT_REGISTRY = "agent-registry";
     public static final String ALERT_SERVICE = "alert-service";
     public static final String SIEM_FORWARDER = "siem-forwarder";
+    public static final String WEB_CONSOLE = "web-console";
 
     public static final List<ServiceAccess> ALL = List.of(
             new ServiceAccess(HEARTBEAT_GATEWAY,
@@ -64,7 +65,12 @@ public final class KafkaAccess {
             new ServiceAccess(SIEM_FORWARDER,
                     List.of(Topics.DEAD_LETTER),
                     List.of(Topics.ALERTS, Topics.AGENT_EVENTS, Topics.AUDIT, Topics.COMPUTERS, Topics.HEARTBEATS),
-                    "siem-forwarder"));
+                    "siem-forwarder"),
+            // the browser console's live stream: every replica reads every partition from its end, no group
+            new ServiceAccess(WEB_CONSOLE,
+                    List.of(),
+                    List.of(Topics.COMPUTER_STATUS, Topics.ALERTS),
+                    null));
 
     private KafkaAccess() {
     }

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The whole platform as {@code ./vigil up --no-demo} runs it: the project's real Kafka and PostgreSQL, the platform CA
  * created by the gateway's explicit init step with the service certificates of agent-registry and policy-service, and
- * the five services as separate processes from their packaged applications, every port on 127.0.0.1, the console API
- * keys only in the services that serve {@code /api}. Started once per test JVM and shared by every system test.
+ * the six services as separate processes from their packaged applications, every port on 127.0.0.1, the console API
+ * keys only in the services that serve {@code /api} and the web console (its stream). Started once per test JVM and shared by every system test.
  */
 final class Platform {
 
@@ -39,6 +39,7 @@ final class Platform {
     final int gatewayPort = FreePorts.next();
     final int gatewayManagementPort = FreePorts.next();
     final int siemPort = FreePorts.next();
+    final int consolePort = FreePorts.next();
     final Infrastructure infrastructure;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
@@ -76,6 +77,7 @@ final class Platform {
         define("alert-service", alertPort, List.of());
         define("heartbeat-gateway", gatewayManagementPort, List.of()); // plain java -jar, as its image runs it
         define("siem-forwarder", siemPort, List.of());
+        define("web-console", consolePort, List.of());
         services.values().forEach(ServiceProcess::start);
         services.values().forEach(ServiceProcess::awaitReady);
         System.out.printf("platform: five services ready as %s %d ms after the CA step began%n",
@@ -129,7 +131,7 @@ final class Platform {
         PostgresServer postgres = infrastructure.postgres();
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
-        if (List.of("policy-service", "agent-registry", "alert-service").contains(name)) {
+        if (List.of("policy-service", "agent-registry", "alert-service", "web-console").contains(name)) {
             env.put("VIGIL_API_KEYS", FULL_KEY + ":full-access," + READ_KEY + ":read-only");
             // managed keys' last use reported every 2 s instead of 10 s, so that tests see it soon
             env.put("VIGIL_MANAGED_API_KEYS_USAGE_INTERVAL", "2s");
@@ -163,6 +165,12 @@ final class Platform {
             }
             case "alert-service" -> env.put("QUARKUS_HTTP_PORT", Integer.toString(alertPort));
             case "siem-forwarder" -> env.put("QUARKUS_HTTP_PORT", Integer.toString(siemPort));
+            case "web-console" -> {
+                env.put("QUARKUS_HTTP_PORT", Integer.toString(consolePort));
+                env.put("VIGIL_CONSOLE_PROXY_POLICY_SERVICE", url(policyPort));
+                env.put("VIGIL_CONSOLE_PROXY_AGENT_REGISTRY", url(registryPort));
+                env.put("VIGIL_CONSOLE_PROXY_ALERT_SERVICE", url(alertPort));
+            }
             case "heartbeat-gateway" -> {
                 env.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(gatewayPort));
                 env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(gatewayManagementPort));

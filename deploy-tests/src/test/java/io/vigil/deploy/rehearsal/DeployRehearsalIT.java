@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The deploy rehearsal: the chart rendered with values/rehearsal.yaml against SASL_SSL Kafka with ACLs and TLS-only
  * PostgreSQL with one role per service (test-support's SecuredStack), the namespace's Secrets created, the CA Job and
- * the topic Job run from their rendered scripts, and the five services started from their OCI images exactly as their
+ * the topic Job run from their rendered scripts, and the six services started from their OCI images exactly as their
  * rendered Deployments say (command, environment, envFrom, Secret volumes at their mountPaths, ports, user 185,
  * read-only root, writable /tmp), rootless with bubblewrap. Then a reference agent and a console drive the walking
  * skeleton through it. Drift between chart and code fails: a probe path or port (readiness is judged by the

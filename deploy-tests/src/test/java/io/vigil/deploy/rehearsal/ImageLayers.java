@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Unpacks OCI image tarballs into root file systems, each layer extracted once per digest and hard-linked into every
- * root file system that has it (the five images share their base layer), in layer order (Jib writes no whiteouts).
+ * root file system that has it (the six images share their base layer), in layer order (Jib writes no whiteouts).
  */
 final class ImageLayers {
 

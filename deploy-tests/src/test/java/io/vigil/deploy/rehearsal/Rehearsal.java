@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 
 /**
  * Everything the deploy rehearsal starts: the secured infrastructure, the rendered chart, the namespace's Secrets,
- * the hook Jobs, and the five services from their images in sandboxes ({@link PodSandbox}).
+ * the hook Jobs, and the six services from their images in sandboxes ({@link PodSandbox}).
  */
 final class Rehearsal implements AutoCloseable {
 
@@ -33,7 +33,7 @@ final class Rehearsal implements AutoCloseable {
     static final String SYSLOG_HOST = "siem-receiver.example.test";
     /** In the order they are started: each one's dependencies first. */
     static final List<String> SERVICES = List.of("policy-service", "agent-registry", "alert-service",
-            "siem-forwarder", "heartbeat-gateway");
+            "siem-forwarder", "web-console", "heartbeat-gateway");
 
     final Path work;
     final Path images;
@@ -67,7 +67,7 @@ final class Rehearsal implements AutoCloseable {
     void render() {
         for (String key : List.of("heartbeatGateway.agentPort", "heartbeatGateway.managementPort", "policyService.port",
                 "policyService.internalPort", "agentRegistry.port", "agentRegistry.internalPort", "alertService.port",
-                "siemForwarder.port")) {
+                "siemForwarder.port", "webConsole.port")) {
             ports.put(key, FreePorts.next());
         }
         Map<String, Object> sets = new LinkedHashMap<>();
@@ -133,12 +133,12 @@ final class Rehearsal implements AutoCloseable {
             layers.unpack(tarball, dir);
             rootfs.put(service, dir);
         }
-        lap("five images unpacked");
+        lap("six images unpacked");
     }
 
     /**
      * Starts the services one after another, each when the one before is ready by its readinessProbe (on a 2-core
-     * machine five JVMs starting at once starve each other past the 5 s the services allow for their first database
+     * machine six JVMs starting at once starve each other past the 5 s the services allow for their first database
      * connection). A container that exits is started again, as the kubelet does for restartPolicy Always, at most
      * {@code maxRestarts} times each; the restarts are reported with the timings.
      */
