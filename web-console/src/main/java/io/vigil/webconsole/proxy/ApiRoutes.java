@@ -21,6 +21,7 @@ public final class ApiRoutes {
     public static final List<Route> ROUTES = List.of(
             new Route(Pattern.compile("/api/computers/[^/]+/settings(/.*)?$"), Upstream.POLICY_SERVICE),
             new Route(Pattern.compile("/api/policies(/.*)?$"), Upstream.POLICY_SERVICE),
+            new Route(Pattern.compile("/api/apikeys(/.*)?$"), Upstream.POLICY_SERVICE),
             new Route(Pattern.compile("/api/computers(/[^/]+)?/?$"), Upstream.AGENT_REGISTRY),
             new Route(Pattern.compile("/api/activationtokens(/.*)?$"), Upstream.AGENT_REGISTRY),
             new Route(Pattern.compile("/api/alerts(/.*)?$"), Upstream.ALERT_SERVICE));

@@ -22,6 +22,7 @@ class ApiRoutesTest {
         assertThat(ApiRoutes.upstreamOf("/api/policies/7/settings/platformSettingHeartbeatInterval"))
                 .contains(POLICY_SERVICE);
         assertThat(ApiRoutes.upstreamOf("/api/computers/12/settings")).contains(POLICY_SERVICE);
+        assertThat(ApiRoutes.upstreamOf("/api/apikeys/4")).contains(POLICY_SERVICE);
         assertThat(ApiRoutes.upstreamOf("/api/computers/12/settings/platformSettingHeartbeatInterval"))
                 .contains(POLICY_SERVICE);
         assertThat(ApiRoutes.upstreamOf("/api/computers")).contains(AGENT_REGISTRY);
