@@ -160,6 +160,11 @@ final class ServiceProcess {
         return process != null && process.isAlive();
     }
 
+    /** The process ID, or -1 before the first start. */
+    long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     String name() {
         return name;
     }

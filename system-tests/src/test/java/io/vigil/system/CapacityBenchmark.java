@@ -1,0 +1,213 @@
+package io.vigil.system;
+
+import io.restassured.path.json.JsonPath;
+import io.vertx.core.Vertx;
+import io.vigil.agent.AgentSettings;
+import io.vigil.agent.AgentState;
+import io.vigil.agent.Fleet;
+import io.vigil.agent.ReferenceAgent;
+import io.vigil.agent.tls.KeyMaterial;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole platform under a fleet of reference agents (see docs/capacity.md): activation at a given rate from one
+ * address, steady heartbeats every second, a Base Policy change pushed to every agent, then 1% falling silent; one
+ * column of docs/capacity/results.md per run, and a reconnect storm (gateway restart). Not part of
+ * {@code ./vigil test} (the name ends in Benchmark); docs/capacity.md gives the command and its settings.
+ */
+class CapacityBenchmark {
+
+    private static final int AGENTS = Integer.getInteger("capacity.agents", 500);
+    private static final double ACTIVATION_RATE = Double.parseDouble(System.getProperty("capacity.activation-rate",
+            "200"));
+    private static final int STEADY_SECONDS = Integer.getInteger("capacity.steady-seconds", 60);
+    private static final String SERIES = System.getProperty("capacity.series", "main");
+
+    private final Platform platform = Platform.shared();
+    private final Console console = new Console(platform);
+    private final PlatformProbe probe = new PlatformProbe(platform);
+    private final Map<String, Object> run = new LinkedHashMap<>();
+
+    @Test
+    void platformCapacity() throws Exception {
+        run.put("run", Instant.now().truncatedTo(ChronoUnit.MINUTES) + " (" + SERIES + ")");
+        run.put("series", SERIES);
+        run.put(CapacityReport.FLEET, AGENTS);
+        run.put("machine", Runtime.getRuntime().availableProcessors() + " cores");
+        Map<String, Long> heapBefore = probe.heaps();
+        long policyID = console.createPolicy("capacity-" + System.nanoTime(), Map.of(
+                "platformSettingHeartbeatInterval", "1 Second",
+                "platformSettingHeartbeatMissedAlertThreshold", "2",
+                "platformSettingAgentCommunicationsDirection", "Agent/Appliance Initiated"));
+        Vertx vertx = Vertx.vertx();
+        Fleet fleet = new Fleet(vertx);
+        try {
+            activate(fleet, token(policyID));
+            steady(fleet);
+            heapPerComputer(heapBefore);
+            policyChange(fleet);
+            List<Long> silent = silence(fleet);
+            if (Boolean.parseBoolean(System.getProperty("capacity.storm", "true"))) {
+                new ReconnectStorm(platform, probe, run).measure(fleet, silent);
+            }
+        } finally {
+            new CapacityReport(platform.root.resolve("docs/capacity")).add(run);
+            fleet.stop(Duration.ofSeconds(30));
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            System.out.println(CapacityReport.table(List.of(run)));
+        }
+    }
+
+    /** A token for the whole fleet; retried while agent-registry cannot reach policy-service yet (503). */
+    private JsonPath token(long policyID) {
+        return await("an activation token").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> console.registry().body(Map.of("policyID", policyID, "expiresInSeconds", 3600,
+                        "maxUses", AGENTS)).post("/api/activationtokens"), r -> r.statusCode() == 201).jsonPath();
+    }
+
+    private void activate(Fleet fleet, JsonPath token) throws Exception {
+        KeyPair shared = KeyMaterial.newKeyPair(); // each agent still has its own CSR and certificate
+        List<AgentSettings> settings = new ArrayList<>();
+        for (int i = 1; i <= AGENTS; i++) {
+            settings.add(AgentSettings.builder(URI.create(platform.gatewayUrl()), token.getString("token"),
+                    token.getString("managerCaSha256")).hostName("capacity-" + i).listen(false)
+                    .keyPairs(() -> shared).build());
+        }
+        long start = System.nanoTime();
+        double load = PlatformProbe.loadAverage();
+        Thread starter = Thread.ofPlatform().name("fleet-start").start(() -> {
+            try {
+                fleet.start(settings, ACTIVATION_RATE, change -> { });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            await("every agent active or failed").atMost(Duration.ofSeconds(60 + 3L * AGENTS / 10))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> fleet.agents().size() == AGENTS && count(fleet, AgentState.ACTIVATING) == 0);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            run.put("activation: still activating at the time limit", count(fleet, AgentState.ACTIVATING));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        starter.join();
+        run.put("activation: asked at (agents/s, one address)", ACTIVATION_RATE);
+        run.put("activation: all done after (s)", seconds);
+        run.put("activations/s", count(fleet, AgentState.ACTIVE) / seconds);
+        run.put("activation: failed for good", count(fleet, AgentState.FAILED));
+        for (String outcome : List.of("activated", "joined", "replayed", "busy", "locked-out", "refused")) {
+            run.put("activation answers: " + outcome, probe.counter("heartbeat-gateway",
+                    "vigil_gateway_activations_total", "outcome=\"" + outcome + "\""));
+        }
+        run.put("activation: connections refused (per-address cap)", probe.counter("heartbeat-gateway",
+                "vigil_gateway_guard_refused_total", "reason=\"unauthenticated-connections\""));
+        run.put("load average during activation", (load + PlatformProbe.loadAverage()) / 2);
+        assertThat(count(fleet, AgentState.ACTIVE)).as("active agents").isPositive();
+    }
+
+    private void steady(Fleet fleet) {
+        long active = count(fleet, AgentState.ACTIVE);
+        await("warm-up: every active agent beats every second").atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> fleet.agents().stream()
+                        .filter(a -> a.state() == AgentState.ACTIVE).allMatch(a -> a.acceptedHeartbeats() >= 3));
+        fleet.roundTrips().reset();
+        Map<String, Double> cpuBefore = ProcessCpu.snapshot(probe.postgresPort());
+        double recordedBefore = probe.counter("heartbeat-gateway", "vigil_gateway_heartbeats_received_total");
+        long start = System.nanoTime();
+        Map<String, Long> maxLag = new LinkedHashMap<>();
+        List<Double> loads = new ArrayList<>();
+        try (ConsumerLag lag = new ConsumerLag(platform.infrastructure.bootstrapServers())) {
+            await("steady window").atMost(Duration.ofSeconds(STEADY_SECONDS + 60)).pollInterval(Duration.ofSeconds(5))
+                    .until(() -> {
+                        lag.now().forEach((group, behind) -> maxLag.merge(group, behind, Math::max));
+                        loads.add(PlatformProbe.loadAverage());
+                        return System.nanoTime() - start >= STEADY_SECONDS * 1_000_000_000L;
+                    });
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double recorded = probe.counter("heartbeat-gateway", "vigil_gateway_heartbeats_received_total")
+                - recordedBefore;
+        Map<String, Double> cpu = ProcessCpu.between(cpuBefore, ProcessCpu.snapshot(probe.postgresPort()));
+        run.put("agents active", active);
+        run.put("steady window (s)", seconds);
+        run.put("load average during the window", loads.stream().mapToDouble(d -> d).average().orElse(-1));
+        run.put(CapacityReport.HEARTBEATS_PER_SECOND, recorded / seconds);
+        run.put("heartbeat round trip p50 (ms)", fleet.roundTrips().percentileMillis(0.5));
+        run.put("heartbeat round trip p99 (ms)", fleet.roundTrips().percentileMillis(0.99));
+        double platformMs = 0;
+        for (String part : ProcessCpu.PARTS) {
+            double perThousand = cpu.get(part) / (recorded / 1000);
+            run.put(CapacityReport.CPU_PREFIX + part, perThousand);
+            if (!part.equals("load-generator")) {
+                platformMs += cpu.get(part);
+            }
+        }
+        run.put("CPU-ms per 1,000 heartbeats: platform (all but the load generator)", platformMs / (recorded / 1000));
+        run.put("platform cores busy", platformMs / 1000 / seconds);
+        run.put("heartbeats per platform core-second", recorded / (platformMs / 1000));
+        maxLag.forEach((group, behind) -> run.put("consumer lag, max (records): " + group, behind));
+    }
+
+    private void heapPerComputer(Map<String, Long> before) {
+        probe.heaps().forEach((service, after) -> run.put("heap per computer (bytes): " + service,
+                after < 0 || before.get(service) < 0 ? null : (double) (after - before.get(service)) / AGENTS));
+    }
+
+    private void policyChange(Fleet fleet) {
+        List<ReferenceAgent> active = fleet.agents().stream().filter(a -> a.state() == AgentState.ACTIVE).toList();
+        long start = System.nanoTime();
+        console.policies().body(Map.of("value", "10 Minutes"))
+                .post("/api/policies/1/settings/platformSettingHeartbeatLocalTimeShiftAlertThreshold")
+                .then().statusCode(200);
+        await("the Base Policy change reaches every agent").atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(200)).until(() -> active.stream()
+                        .allMatch(a -> Objects.equals(a.configuration().clockChangeThresholdSeconds(), 600L)));
+        run.put("Base Policy change to every agent (s)", (System.nanoTime() - start) / 1e9);
+    }
+
+    private List<Long> silence(Fleet fleet) {
+        List<ReferenceAgent> active = fleet.agents().stream().filter(a -> a.state() == AgentState.ACTIVE).toList();
+        List<ReferenceAgent> silent = new ArrayList<>();
+        for (int i = 0; i < active.size(); i += 100) {
+            silent.add(active.get(i));
+        }
+        List<Long> silentIDs = silent.stream().map(ReferenceAgent::computerID).toList();
+        silent.forEach(ReferenceAgent::pauseHeartbeats);
+        await("an offline alert for every silent agent").atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(2)).until(() -> probe.offlineAlerts().stream()
+                        .map(PlatformProbe.OfflineAlert::computerID).filter(silentIDs::contains).distinct().count()
+                        == silentIDs.size());
+        List<PlatformProbe.OfflineAlert> alerts = probe.offlineAlerts();
+        List<Double> latencies = alerts.stream().filter(a -> silentIDs.contains(a.computerID()))
+                .map(PlatformProbe.OfflineAlert::latencyMillis).sorted().toList();
+        run.put("silent agents", silent.size());
+        run.put("detection latency p50 (ms, deadline to vigil.alerts)", latencies.get(latencies.size() / 2));
+        run.put("detection latency p99 (ms)", latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1));
+        Set<Long> fleetIDs = new HashSet<>(active.stream().map(ReferenceAgent::computerID).toList());
+        run.put("false offline alerts", alerts.stream().filter(a -> fleetIDs.contains(a.computerID()))
+                .filter(a -> !silentIDs.contains(a.computerID()))
+                .map(PlatformProbe.OfflineAlert::computerID).distinct().count());
+        return silentIDs;
+    }
+
+    private static long count(Fleet fleet, AgentState state) {
+        return fleet.states().getOrDefault(state, 0L);
+    }
+}
