@@ -62,6 +62,12 @@ Environment of a component (its ConfigMap). Secrets are never here: see "vigil.s
 {{- $_ := set $data "QUARKUS_SWAGGER_UI_ENABLED" "true" }}
 {{- end }}
 {{- end }}
+{{- /* logs and traces, every service alike */}}
+{{- $_ := set $data "QUARKUS_LOG_CONSOLE_JSON_ENABLED" (toString $root.Values.logging.json) }}
+{{- if $root.Values.tracing.enabled }}
+{{- $_ := set $data "QUARKUS_OTEL_SDK_DISABLED" "false" }}
+{{- $_ := set $data "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT" $root.Values.tracing.otlpEndpoint }}
+{{- end }}
 {{- if include "vigil.hasInternalPort" .key }}
 {{- $_ := set $data "QUARKUS_HTTP_SSL_PORT" (toString $v.internalPort) }}
 {{- $_ := set $data "VIGIL_SERVICE_TLS_CERTIFICATE" "/etc/vigil/service-tls/tls.crt" }}

@@ -2,6 +2,9 @@
 Checks across values that the schema cannot express; rendered from the ConfigMap template.
 */}}
 {{- define "vigil.validate" -}}
+{{- if and .Values.tracing.enabled (not .Values.tracing.otlpEndpoint) }}
+{{- fail "tracing.otlpEndpoint is required when tracing.enabled (e.g. http://otel-collector.monitoring:4318/v1/traces)" }}
+{{- end }}
 {{- if include "vigil.kafkaUsesSasl" . }}
 {{- $seen := dict }}
 {{- range $key, $user := .Values.kafka.sasl.users }}

@@ -113,7 +113,7 @@ class NetworkPolicyTest {
                 .all(NetworkPolicy.class)).isEmpty();
     }
 
-    private static List<Integer> egressPorts(NetworkPolicy policy) {
+    static List<Integer> egressPorts(NetworkPolicy policy) {
         return policy.getSpec().getEgress().stream().flatMap(r -> ports(r).stream()).toList();
     }
 

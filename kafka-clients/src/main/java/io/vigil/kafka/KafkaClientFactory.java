@@ -1,5 +1,7 @@
 package io.vigil.kafka;
 
+import io.vigil.kafka.tracing.RecordTracing;
+import io.vigil.kafka.tracing.TracingProducer;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,15 +22,28 @@ import java.util.TreeMap;
  * The one way to make a Kafka client in Vigil. Every producer, consumer and admin client starts from the service's
  * whole Kafka configuration (every {@code kafka.*} property, i.e. every {@code KAFKA_*} environment variable:
  * bootstrap servers, {@code security.protocol}, {@code sasl.*}, {@code ssl.*} trust and key stores, ...), keeps the
- * keys its kind knows ({@link KafkaClientType}), and adds the client id and the caller's tuning, which win.
+ * keys its kind knows ({@link KafkaClientType}), and adds the client id and the caller's tuning, which win. Every
+ * producer carries the trace context in its records' headers; consumers continue it with {@link #tracing()}.
  */
 public final class KafkaClientFactory {
 
     private final Map<String, Object> base;
+    private final RecordTracing tracing;
 
     /** @param kafkaConfiguration the {@code kafka.*} properties without the prefix (e.g. {@code security.protocol}) */
     public KafkaClientFactory(Map<String, ?> kafkaConfiguration) {
+        this(kafkaConfiguration, RecordTracing.off());
+    }
+
+    /** A factory whose producers and consumers propagate trace context with {@code tracing}. */
+    public KafkaClientFactory(Map<String, ?> kafkaConfiguration, RecordTracing tracing) {
         this.base = Map.copyOf(new TreeMap<>(kafkaConfiguration));
+        this.tracing = Objects.requireNonNull(tracing, "tracing");
+    }
+
+    /** Trace context and log context around the processing of each consumed record. */
+    public RecordTracing tracing() {
+        return tracing;
     }
 
     /** The configuration every client starts from (tests, diagnostics). Values may hold secrets: never log them. */
@@ -63,11 +78,14 @@ public final class KafkaClientFactory {
         return producer(clientId, overrides, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** A producer with these serializers; the value serializer is wrapped by {@link CloudEventsSerializer}. */
+    /**
+     * A producer with these serializers (the value serializer wrapped by {@link CloudEventsSerializer}) whose sends
+     * are spans of the caller's trace, their context in each record's headers.
+     */
     public <K, V> KafkaProducer<K, V> producer(String clientId, Map<String, ?> overrides, Serializer<K> keys,
                                                Serializer<V> values) {
-        return new KafkaProducer<>(properties(KafkaClientType.PRODUCER, clientId, overrides), keys,
-                new CloudEventsSerializer<>(values));
+        return new TracingProducer<>(properties(KafkaClientType.PRODUCER, clientId, overrides), keys,
+                new CloudEventsSerializer<>(values), tracing);
     }
 
     /**

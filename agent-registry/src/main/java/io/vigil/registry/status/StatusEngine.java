@@ -1,6 +1,7 @@
 package io.vigil.registry.status;
 
 import io.vigil.events.EventJson.MalformedEventException;
+import io.vigil.kafka.tracing.RecordTracing;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -43,6 +44,7 @@ public final class StatusEngine implements Runnable {
     private final ListeningPortSink ports;
     private final EngineMetrics metrics;
     private final Duration flushInterval;
+    private final RecordTracing tracing;
     private final StatusProcessor processor = new StatusProcessor();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("registry-status-writer").daemon().unstarted(r));
@@ -52,8 +54,10 @@ public final class StatusEngine implements Runnable {
     private long lastFlushNanos = System.nanoTime();
 
     public StatusEngine(KafkaConsumer<String, byte[]> consumer, StatusPublisher publisher, JdbcStateStore store,
-                        ListeningPortSink ports, EngineMetrics metrics, Duration flushInterval) {
+                        ListeningPortSink ports, EngineMetrics metrics, Duration flushInterval,
+                        RecordTracing tracing) {
         this.consumer = consumer;
+        this.tracing = tracing;
         this.publisher = publisher;
         this.store = store;
         this.ports = ports;
@@ -98,15 +102,19 @@ public final class StatusEngine implements Runnable {
         }
         Map<String, Integer> counts = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            Position at = new Position(record.topic(), record.partition());
-            Input input = admitted(record);
-            try {
-                processor.apply(at, record.offset(), record.timestamp(), input);
-            } catch (RuntimeException e) {
-                // the rules admitted it and it still failed: this record alone, never the partition
-                LOG.errorf(e, "record %s-%d@%d could not be applied", record.topic(), record.partition(),
-                        record.offset());
-                deadLetter(record, "could not be applied: " + e);
+            // the record's trace (from the gateway's heartbeat) and its computer in the log context
+            try (RecordTracing.Processing processing = tracing.process(record)) {
+                Position at = new Position(record.topic(), record.partition());
+                Input input = admitted(record);
+                try {
+                    processor.apply(at, record.offset(), record.timestamp(), input);
+                } catch (RuntimeException e) {
+                    // the rules admitted it and it still failed: this record alone, never the partition
+                    LOG.errorf(e, "record %s-%d@%d could not be applied", record.topic(), record.partition(),
+                            record.offset());
+                    processing.failed(e);
+                    deadLetter(record, "could not be applied: " + e);
+                }
             }
             counts.merge(record.topic(), 1, Integer::sum);
         }

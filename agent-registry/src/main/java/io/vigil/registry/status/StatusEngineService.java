@@ -103,7 +103,7 @@ public class StatusEngineService {
                     KafkaClients.consumer(kafka, config.status().groupId(),
                             config.status().maxPollRecords()),
                     new StatusPublisher(producer), new JdbcStateStore(dataSource), ports, metrics,
-                    config.status().flushInterval());
+                    config.status().flushInterval(), kafka.tracing());
             engine = fresh;
             if (stopped) {
                 fresh.stop(); // stop() came while it was being built: run() returns at once

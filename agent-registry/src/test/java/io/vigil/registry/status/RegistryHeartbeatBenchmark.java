@@ -72,7 +72,7 @@ public final class RegistryHeartbeatBenchmark {
             KafkaProducer<String, byte[]> statusProducer = KafkaClients.producer(kafka, "bench-status");
             StatusEngine engine = new StatusEngine(KafkaClients.consumer(kafka, "bench-" + System.nanoTime(),
                     5000), new StatusPublisher(statusProducer), new JdbcStateStore(ds), ListeningPortSink.NONE,
-                    metrics, Duration.ofMillis(500));
+                    metrics, Duration.ofMillis(500), kafka.tracing());
             Thread thread = Thread.ofPlatform().name("bench-engine").start(engine);
             long drainStart = System.nanoTime();
             while (metrics.heartbeats.get() < backlog) {

@@ -3,6 +3,7 @@ package io.vigil.alerts.engine;
 import io.vigil.alerts.liveness.LivenessTracker;
 import io.vigil.alerts.liveness.Outcome;
 import io.vigil.events.Topics;
+import io.vigil.kafka.tracing.RecordTracing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -130,7 +131,10 @@ public final class DeadlineEngine implements AutoCloseable {
                     }
                     LivenessTracker tracker = trackers.get(record.partition());
                     if (tracker != null) {
-                        router.route(record, tracker, out);
+                        // the record's trace (from the gateway's heartbeat) and its computer in the log context
+                        try (RecordTracing.Processing ignored = settings.kafka().tracing().process(record)) {
+                            router.route(record, tracker, out);
+                        }
                     }
                 }
                 deliver(out);

@@ -6,6 +6,7 @@ import io.vigil.gateway.AgentBodies;
 import io.vigil.gateway.guard.EventCap;
 import io.vigil.gateway.guard.GuardConfig;
 import io.vigil.gateway.state.ComputerDirectory;
+import io.vigil.kafka.tracing.RecordTracing;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.MDC;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -43,7 +45,10 @@ public class HeartbeatResource {
         Heartbeat heartbeat = HeartbeatValidator.validate(AgentBodies.parse(body));
         EventCap.check(heartbeat, maxEvents);
         CompletableFuture<Response> answer = new CompletableFuture<>();
-        Thread.ofVirtual().name("heartbeat-" + agent.computerID()).start(() -> {
+        // the request's trace goes on in the virtual thread (its Kafka records carry it); its logs name the computer
+        io.opentelemetry.context.Context trace = io.opentelemetry.context.Context.current();
+        Thread.ofVirtual().name("heartbeat-" + agent.computerID()).start(trace.wrap(() -> {
+            MDC.put(RecordTracing.COMPUTER_ID, Long.toString(agent.computerID()));
             try {
                 answer.complete(Response.ok(service.record(agent.computerID(), heartbeat, agent.connection(),
                         agent.serialHex(), agent.certificate().getNotAfter().toInstant())).build());
@@ -52,8 +57,10 @@ public class HeartbeatResource {
                         .header("Retry-After", e.retryAfterSeconds()).build());
             } catch (RuntimeException e) {
                 answer.completeExceptionally(e);
+            } finally {
+                MDC.remove(RecordTracing.COMPUTER_ID);
             }
-        });
+        }));
         return answer;
     }
 }
