@@ -8,7 +8,9 @@ import { loadTlsCompatibility, renderOverview } from './overview.js';
 import { renderPolicies } from './policies.js';
 import { openStream } from './stream.js';
 
-const LIVE_TEXT = { live: 'live', reconnecting: 'reconnecting…', unauthorized: 'key refused', off: 'not connected' };
+const LIVE_TEXT = {
+  live: 'live', reconnecting: 'reconnecting…', unauthorized: 'no live updates for this key', off: 'not connected',
+};
 let stream = null;
 
 function showError(error) {
@@ -64,7 +66,9 @@ function onEvent(name, event) {
 function onStreamState(state) {
   setLive(state);
   if (state === 'live') loadEverything().catch(showError); // whatever happened while not connected
-  if (state === 'unauthorized') signOut('The API key was refused.');
+  // the REST calls decide about the key: a key the API takes but the stream does not (a managed key) keeps the page,
+  // without live updates
+  if (state === 'unauthorized') api('/api/computers?limit=1').catch(showError);
 }
 
 function showView(view) {
