@@ -62,9 +62,11 @@ Environment of a component (its ConfigMap). Secrets are never here: see "vigil.s
 {{- $_ := set $data "QUARKUS_SWAGGER_UI_ENABLED" "true" }}
 {{- end }}
 {{- end }}
-{{- /* logs and traces, every service alike */}}
+{{- /* logs and traces: the five services (web-console has neither extension yet) */}}
+{{- if ne .key "webConsole" }}
 {{- $_ := set $data "QUARKUS_LOG_CONSOLE_JSON_ENABLED" (toString $root.Values.logging.json) }}
-{{- if $root.Values.tracing.enabled }}
+{{- end }}
+{{- if and $root.Values.tracing.enabled (ne .key "webConsole") }}
 {{- $_ := set $data "QUARKUS_OTEL_SDK_DISABLED" "false" }}
 {{- $_ := set $data "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT" $root.Values.tracing.otlpEndpoint }}
 {{- end }}
