@@ -80,6 +80,17 @@ final class HandAgent {
         return computerID;
     }
 
+    /** The configuration fingerprint it reported since activation (it never applies another configuration). */
+    String fingerprint() {
+        return fingerprint;
+    }
+
+    /** From now on reports {@code fingerprint} as the configuration it runs (e.g. one the platform never gave). */
+    HandAgent reporting(String fingerprint) {
+        this.fingerprint = fingerprint;
+        return this;
+    }
+
     HttpResponse<String> heartbeat() throws IOException, InterruptedException {
         return post("/agent/v1/heartbeat", HEARTBEAT.formatted(java.time.Instant.now(), fingerprint));
     }
