@@ -81,7 +81,7 @@ final class Platform {
         services.values().forEach(ServiceProcess::start);
         services.values().forEach(ServiceProcess::awaitReady);
         System.out.printf("platform: five services ready as %s %d ms after the CA step began%n",
-                io.vigil.testkit.containers.InfrastructureContainers.enabled() ? "containers" : "processes",
+                io.vigil.testkit.ContainerMode.enabled() ? "containers" : "processes",
                 (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -1,6 +1,6 @@
 package io.vigil.system;
 
-import io.vigil.testkit.containers.InfrastructureContainers;
+import io.vigil.testkit.ContainerMode;
 import io.vigil.testkit.containers.ServiceContainer;
 
 import java.io.IOException;
@@ -49,7 +49,7 @@ final class ServiceProcess {
     }
 
     ServiceProcess start() {
-        if (InfrastructureContainers.enabled()) {
+        if (ContainerMode.enabled()) {
             container = new ServiceContainer(image(), name, options(), environment, log).start();
             return this;
         }

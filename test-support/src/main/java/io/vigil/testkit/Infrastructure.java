@@ -58,7 +58,7 @@ public final class Infrastructure {
     }
 
     private static Infrastructure start() {
-        if (io.vigil.testkit.containers.InfrastructureContainers.enabled()) {
+        if (ContainerMode.enabled()) {
             ContainerPair pair = ContainerPair.start();
             TopicCreator.createAll(pair.bootstrapServers());
             return new Infrastructure(pair.bootstrapServers(), null, pair.postgres(), pair);

@@ -14,11 +14,6 @@ public final class InfrastructureContainers {
     private InfrastructureContainers() {
     }
 
-    /** Whether this test JVM runs the platform as containers ({@code -Dvigil.containers=true}). */
-    public static boolean enabled() {
-        return Boolean.getBoolean("vigil.containers");
-    }
-
     /** A started broker listening on 127.0.0.1:port (its controller on controllerPort). */
     public static PodContainer kafka(int port, int controllerPort, Path log) {
         PodContainer kafka = new PodContainer("kafka", log)
