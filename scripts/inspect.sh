@@ -27,7 +27,7 @@ status_line() { # unit
   elif [[ -n $supervisor && $STATUS == starting && ! -s $RUN/$unit.pid ]]; then
     state=starting # started a moment ago: its pid file is being written
   elif [[ -n $supervisor && $STATUS == restarting ]]; then
-    state="restarting(in $((NEXT_TRY > $(date +%s) ? NEXT_TRY - $(date +%s) : 0))s)"
+    state="restarting($((NEXT_TRY > $(date +%s) ? NEXT_TRY - $(date +%s) : 0))s)" # one word: scripts split the table on blanks
   elif [[ -n $supervisor && $STATUS == exited ]]; then
     state="exited($LAST_EXIT)"
   elif [[ -n $supervisor && $STATUS != stopped ]]; then

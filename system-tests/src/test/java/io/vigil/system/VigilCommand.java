@@ -124,7 +124,11 @@ final class VigilCommand {
         boolean table = false;
         for (String line : lines) {
             String[] columns = line.trim().split("\\s+");
-            if (table && columns.length == 7) {
+            if (table && !line.isBlank()) {
+                if (columns.length != 7) {
+                    throw new AssertionError("./vigil status row is not 7 columns: '" + line + "' in\n"
+                            + result.output());
+                }
                 units.put(columns[0], new Unit(columns[0], columns[1],
                         "-".equals(columns[2]) ? -1 : Long.parseLong(columns[2]), columns[3], columns[4], columns[5],
                         columns[6]));

@@ -67,7 +67,7 @@ class VigilSupervisorSystemTest {
         Unit restarted = seen.getLast();
         assertThat(seen.subList(0, seen.size() - 1)).as("until it is ready again").isNotEmpty()
                 .allSatisfy(unit -> {
-                    assertThat(unit.state()).matches("down|restarting\\(in \\d+s\\)|starting");
+                    assertThat(unit.state()).matches("down|restarting\\(\\d+s\\)|starting");
                     assertThat(unit.ready()).isNotEqualTo("UP");
                 });
         assertThat(restarted.restarts()).isEqualTo("1");
