@@ -33,6 +33,10 @@ final class ComputerState {
     boolean alertRaised;
     /** Offline was announced for the pending silence: stays so until the computer is heard from. */
     boolean offlineAnnounced;
+    /** The computer's own settings arrived; until then the defaults apply and its 5004 events wait in unjudged. */
+    boolean settingsKnown;
+    /** 5004 events heard before the computer's settings, or null. */
+    UnjudgedClockChanges unjudged;
 
     ComputerState(long id, LivenessSettings settings) {
         this.id = id;

@@ -115,6 +115,9 @@ public final class LivenessTracker {
         }
         long agentMillis = ClockChangeRule.parseAgentTime(agentTime);
         long previousReceived = state.hasHeartbeat() ? state.lastHeartbeatAt : ClockChangeRule.UNKNOWN;
+        if (!state.settingsKnown && !clockChanges.isEmpty()) {
+            state.unjudged = UnjudgedClockChanges.keep(state.unjudged, previousReceived, receivedAt, clockChanges);
+        }
         List<ClockShift> shifts = ClockChangeRule.judge(state.clockThreshold,
                 new ClockChangeRule.AgentTime(state.lastAgentTime, state.lastAgentText), previousReceived,
                 new ClockChangeRule.AgentTime(agentMillis, agentTime), receivedAt, clockChanges);
@@ -163,7 +166,22 @@ public final class LivenessTracker {
         }
         ComputerState state = computers.computeIfAbsent(computerID, id -> new ComputerState(id, defaults));
         settingsChanges.apply(state, settings == null ? defaults : settings, at, out);
+        if (!state.settingsKnown) {
+            state.settingsKnown = true;
+            judgeHeardBeforeSettings(state, out);
+        }
         snapshotWaitingChange(state, out);
+    }
+
+    /** The 5004 events that came before the computer's first settings, judged with them ({@link UnjudgedClockChanges}). */
+    private static void judgeHeardBeforeSettings(ComputerState state, List<Outcome> out) {
+        if (state.unjudged != null) {
+            List<ClockShift> shifts = state.unjudged.judge(state.clockThreshold);
+            state.unjudged = null;
+            if (!shifts.isEmpty()) {
+                out.add(new Outcome.ClockChangeDetected(state.id, state.hostName, shifts.getLast(), shifts.size()));
+            }
+        }
     }
 
     private void snapshotWaitingChange(ComputerState state, List<Outcome> out) {

@@ -57,6 +57,47 @@ class ClockChangeTrackingTest {
     }
 
     @Test
+    void aReportedChangeThatCameBeforeTheComputersSettingsIsJudgedWhenTheyArrive() {
+        // the heartbeats ran ahead of the computer's configuration (just activated; policy-service slow or down)
+        f.heartbeat(T0, at(T0), List.of());
+        List<ClockChangeRule.Reported> jump = List.of(new ClockChangeRule.Reported(at(T0 + 301_000), 300,
+                at(T0 + 1_000)));
+        assertThat(only(f.heartbeat(T0 + 2_000, at(T0 + 302_000), jump), ClockChangeDetected.class)).isEmpty();
+
+        List<Outcome> out = f.configure(new LivenessSettings(2, 1, 10, false), T0 + 3_000);
+        assertThat(only(out, ClockChangeDetected.class)).singleElement()
+                .satisfies(c -> assertThat(c.shift().source()).isEqualTo(ClockShift.EVENT_5004))
+                .satisfies(c -> assertThat(c.shift().shiftMillis()).isEqualTo(300_000))
+                .satisfies(c -> assertThat(c.shift().receivedAt()).isEqualTo(T0 + 2_000));
+        assertThat(only(f.configure(new LivenessSettings(2, 1, 5, false), T0 + 4_000), ClockChangeDetected.class))
+                .as("judged once").isEmpty();
+    }
+
+    @Test
+    void aChangeBeforeSettingsOfUnlimitedOrAboveTheThresholdRaisesNothing() {
+        List<ClockChangeRule.Reported> jump = List.of(new ClockChangeRule.Reported(at(T0 + 31_000), 30,
+                at(T0 + 1_000)));
+        f.heartbeat(T0 + 2_000, at(T0 + 32_000), jump);
+        assertThat(only(f.configure(new LivenessSettings(2, 1, 60, false), T0 + 3_000), ClockChangeDetected.class))
+                .isEmpty();
+
+        TrackerFixture unlimited = new TrackerFixture();
+        unlimited.heartbeat(T0 + 2_000, at(T0 + 302_000), jump);
+        assertThat(only(unlimited.configure(new LivenessSettings(2, 1, LivenessSettings.UNLIMITED, false), T0 + 3_000),
+                ClockChangeDetected.class)).isEmpty();
+    }
+
+    @Test
+    void changesJudgedUnderKnownSettingsAreNotJudgedAgainWhenTheyChange() {
+        threshold(60);
+        f.heartbeat(T0, at(T0), List.of());
+        f.heartbeat(T0 + 2_000, at(T0 + 32_000), List.of(new ClockChangeRule.Reported(at(T0 + 31_000), 30,
+                at(T0 + 1_000))));
+        assertThat(only(f.configure(new LivenessSettings(600, 2, 10, false), T0 + 3_000), ClockChangeDetected.class))
+                .isEmpty();
+    }
+
+    @Test
     void unlimitedNeverRaises() {
         threshold(null);
         f.heartbeat(T0, at(T0), List.of());
