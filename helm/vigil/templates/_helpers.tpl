@@ -213,6 +213,8 @@ event stream live under /console/ (and / redirects there); without the web conso
   component: policyService
 - path: /api/apikeys(/.*)?$
   component: policyService
+- path: /api/computers/[^/]+/configuration$
+  component: agentRegistry
 - path: /api/computers(/[^/]+)?/?$
   component: agentRegistry
 - path: /api/activationtokens(/.*)?$

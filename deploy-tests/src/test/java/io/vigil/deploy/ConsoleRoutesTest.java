@@ -1,5 +1,7 @@
 package io.vigil.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPPathMatch;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
@@ -8,6 +10,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Console routing of docs/console-api.md ("Kubernetes") on one host: computer settings to policy-service (a
  * regular-expression rule) and the managed API keys (/api/apikeys) to policy-service, other /api/computers and
  * /api/activationtokens to agent-registry, /api/alerts to alert-service, / and /console/... (the page and its stream)
- * to web-console, and never /internal or /q.
+ * to web-console, and never /internal or /q; and every path of docs/openapi.yaml to the service that serves it.
  */
 class ConsoleRoutesTest {
 
@@ -58,6 +62,29 @@ class ConsoleRoutesTest {
         CONTRACT.put("/agent/v1/heartbeat", null);
         CONTRACT.put("/api/computers/42/unknown", null);
         CONTRACT.put("/api/policiesx", null);
+        CONTRACT.putAll(openApiPaths());
+    }
+
+    /**
+     * Every path of the merged console API document (docs/openapi.yaml), its parameters as 42, to the service its
+     * {@code x-vigil-service} names: a path a service serves but the console routes do not reach fails here.
+     */
+    private static Map<String, Component> openApiPaths() {
+        Map<String, Component> byName = new LinkedHashMap<>();
+        Component.ALL.forEach(c -> byName.put(c.name(), c));
+        Map<String, Component> paths = new LinkedHashMap<>();
+        try {
+            JsonNode document = new YAMLMapper().readTree(HelmChart.ROOT.resolve("docs/openapi.yaml").toFile());
+            document.get("paths").properties().forEach(path -> {
+                Component service = byName.get(path.getValue().path("x-vigil-service").asText());
+                assertThat(service).as("x-vigil-service of %s", path.getKey()).isNotNull();
+                paths.put(path.getKey().replaceAll("\\{[^}]+}", "42"), service);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(paths).as("paths of docs/openapi.yaml").hasSizeGreaterThan(10);
+        return paths;
     }
 
     private final Manifests defaults = Manifests.parse(HelmChart.render());

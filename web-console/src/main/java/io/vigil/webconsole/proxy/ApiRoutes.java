@@ -22,6 +22,7 @@ public final class ApiRoutes {
             new Route(Pattern.compile("/api/computers/[^/]+/settings(/.*)?$"), Upstream.POLICY_SERVICE),
             new Route(Pattern.compile("/api/policies(/.*)?$"), Upstream.POLICY_SERVICE),
             new Route(Pattern.compile("/api/apikeys(/.*)?$"), Upstream.POLICY_SERVICE),
+            new Route(Pattern.compile("/api/computers/[^/]+/configuration$"), Upstream.AGENT_REGISTRY),
             new Route(Pattern.compile("/api/computers(/[^/]+)?/?$"), Upstream.AGENT_REGISTRY),
             new Route(Pattern.compile("/api/activationtokens(/.*)?$"), Upstream.AGENT_REGISTRY),
             new Route(Pattern.compile("/api/alerts(/.*)?$"), Upstream.ALERT_SERVICE));

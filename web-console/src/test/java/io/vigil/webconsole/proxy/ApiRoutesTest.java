@@ -29,6 +29,8 @@ class ApiRoutesTest {
         assertThat(ApiRoutes.upstreamOf("/api/computers/")).contains(AGENT_REGISTRY);
         assertThat(ApiRoutes.upstreamOf("/api/computers/12")).contains(AGENT_REGISTRY);
         assertThat(ApiRoutes.upstreamOf("/api/computers/tlscompatibility")).contains(AGENT_REGISTRY);
+        assertThat(ApiRoutes.upstreamOf("/api/computers/summary")).contains(AGENT_REGISTRY);
+        assertThat(ApiRoutes.upstreamOf("/api/computers/12/configuration")).contains(AGENT_REGISTRY);
         assertThat(ApiRoutes.upstreamOf("/api/activationtokens/3")).contains(AGENT_REGISTRY);
         assertThat(ApiRoutes.upstreamOf("/api/alerts")).contains(ALERT_SERVICE);
         assertThat(ApiRoutes.upstreamOf("/api/alerts/9/dismiss")).contains(ALERT_SERVICE);
