@@ -36,6 +36,11 @@ final class Console {
         return as(Platform.FULL_KEY, platform.alertPort);
     }
 
+    /** The console API on the web console's origin (its /api forwarding), as the page calls it. */
+    RequestSpecification origin() {
+        return as(Platform.FULL_KEY, platform.consolePort);
+    }
+
     /** Every agent-offline alert of the computer, in any state. */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> offlineAlerts(long computerID) {

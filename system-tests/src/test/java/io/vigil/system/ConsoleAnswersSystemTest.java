@@ -12,6 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
@@ -41,6 +42,8 @@ class ConsoleAnswersSystemTest {
                 console.registry().get(configuration).then().statusCode(200)
                         .body("verdict", equalTo("up-to-date")).body("reported.known", equalTo(true))
                         .body("expected.sources.heartbeatIntervalSeconds.policyID", equalTo((int) policyID)));
+        // routed on the web console's origin too (the chart's ingress has the same rules)
+        console.origin().get(configuration).then().statusCode(200).body("verdict", equalTo("up-to-date"));
         await("the summary counts what the filters list").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonPath summary = summary();
             assertThat(summary.getLong("byAgentStatus.active")).isEqualTo(listed("status=active"));
@@ -61,6 +64,15 @@ class ConsoleAnswersSystemTest {
                 .body("type", equalTo("https://vigil.io/problems/precondition-failed"));
         console.policies().get(policy).then().header("ETag", equalTo(changed))
                 .body("policySettings." + INTERVAL + ".value", equalTo("2 Minutes"));
+        // the same on the web console's origin: its forwarding keeps If-Match, ETag and the next link
+        console.origin().header("If-Match", read).body(Map.of("value", "5 Minutes"))
+                .post(policy + "/settings/" + INTERVAL).then().statusCode(412)
+                .body("type", equalTo("https://vigil.io/problems/precondition-failed"));
+        console.origin().get(policy).then().statusCode(200).header("ETag", equalTo(changed));
+        console.createToken(policyID, 1);
+        console.createToken(policyID, 1);
+        console.origin().get("/api/activationtokens?limit=1").then().statusCode(200)
+                .header("Link", matchesPattern("</api/activationtokens\\?.*after=\\d+.*>; rel=\"next\""));
 
         assertThat(agent.heartbeat().statusCode()).isEqualTo(200);
         await("the registry names the member that differs and its source").atMost(Duration.ofSeconds(30))

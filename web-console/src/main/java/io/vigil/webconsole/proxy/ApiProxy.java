@@ -26,14 +26,19 @@ import java.util.List;
 /**
  * Forwards {@code /api/...} to the console service that serves it ({@link ApiRoutes}), for a local run where the
  * page and the three services have different ports. The caller's {@code api-secret-key} header goes along (the
- * services check it again); an API key in the query string is refused before anything is forwarded. In Kubernetes
+ * services check it again), and so do {@code If-Match} on the way in and {@code ETag} and {@code Link} on the way
+ * back (a next link is a path, valid on this origin); an API key in the query string is refused before anything is
+ * forwarded. In Kubernetes
  * the ingress routes {@code /api} to the services itself and this forwarding is off.
  */
 @Path("/api")
 public class ApiProxy {
 
-    private static final List<String> FORWARDED_HEADERS = List.of(ApiKeyFilter.HEADER, "Content-Type", "Accept");
-    private static final List<String> ANSWERED_HEADERS = List.of("Content-Type", "Retry-After");
+    /** The request headers of the console API: the key, content negotiation and the conditional writes. */
+    private static final List<String> FORWARDED_HEADERS = List.of(ApiKeyFilter.HEADER, "Content-Type", "Accept",
+            "If-Match");
+    /** The answer headers of the console API: versions of a resource, the next page, when to retry. */
+    private static final List<String> ANSWERED_HEADERS = List.of("Content-Type", "Retry-After", "ETag", "Link");
 
     private final ConsoleConfig.Proxy config;
     private final HttpClient http;
