@@ -82,7 +82,8 @@ public class PublishedConfigurations {
     }
 
     private void run() {
-        try (KafkaConsumer<String, byte[]> c = KafkaClients.consumer(kafka, config.configurations().groupId(), 500)) {
+        try (KafkaConsumer<String, byte[]> c = KafkaClients.consumer(kafka, "agent-registry-configurations",
+                config.configurations().groupId(), 500)) {
             consumer = c;
             c.subscribe(List.of(Topics.COMPUTER_CONFIG));
             while (!stopped) {

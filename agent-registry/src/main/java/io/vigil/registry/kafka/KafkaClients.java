@@ -35,7 +35,7 @@ public final class KafkaClients {
      * A consumer in a group with range assignment (co-partitioned topics: partition p of every topic goes to the same
      * member), manual commits, reading from the beginning when the group has no position.
      */
-    public static KafkaConsumer<String, byte[]> consumer(KafkaClientFactory kafka, String groupId,
+    public static KafkaConsumer<String, byte[]> consumer(KafkaClientFactory kafka, String clientId, String groupId,
                                                          int maxPollRecords) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
@@ -47,6 +47,6 @@ public final class KafkaClients {
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 32 * 1024 * 1024);
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
-        return kafka.consumer("agent-registry-status", groupId, props);
+        return kafka.consumer(clientId, groupId, props);
     }
 }
