@@ -55,13 +55,7 @@ public class StreamResource {
             throw new ProblemException(Problem.of(503, "too-many-streams", "Service unavailable",
                     "too many open streams: try again later"));
         }
-        Multi<ConsoleEvent> events = Multi.createFrom().emitter(client -> {
-            if (feed.hub().join(client)) {
-                client.emit(ConsoleEvent.READY);
-            } else {
-                client.complete(); // filled up since the check above: the page reconnects
-            }
-        });
+        Multi<ConsoleEvent> events = feed.hub().stream();
         Multi<ConsoleEvent> ticks = Multi.createFrom().ticks().every(keepAlive).map(t -> ConsoleEvent.KEEP_ALIVE);
         return Multi.createBy().merging().streams(events, ticks)
                 .map(e -> sse.newEventBuilder().name(e.name()).data(e.json())

@@ -2,6 +2,7 @@ package io.vigil.webconsole.stream;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
+import io.smallrye.mutiny.subscription.BackPressureFailure;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,5 +44,22 @@ class EventHubTest {
         connect(joined);
         assertThat(joined[0]).isFalse();
         assertThat(hub.clients()).isEqualTo(2);
+    }
+
+    @Test
+    void aClientThatStopsReadingIsDisconnectedInsteadOfBufferedForWithoutEnd() {
+        AssertSubscriber<ConsoleEvent> stalled = hub.stream().subscribe().withSubscriber(AssertSubscriber.create(0));
+        AssertSubscriber<ConsoleEvent> reading = hub.stream().subscribe()
+                .withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+        for (int i = 1; i < EventHub.MAX_PENDING; i++) { // READY and these fill the client's queue
+            hub.publish(new ConsoleEvent("alert", "{\"n\":" + i + "}"));
+        }
+        stalled.assertNotTerminated();
+        hub.publish(ConsoleEvent.KEEP_ALIVE); // one more than may wait
+
+        stalled.assertFailedWith(BackPressureFailure.class);
+        assertThat(hub.clients()).as("the stalled client is forgotten").isEqualTo(1);
+        assertThat(reading.getItems()).hasSize(EventHub.MAX_PENDING + 1).startsWith(ConsoleEvent.READY);
+        reading.assertNotTerminated();
     }
 }
