@@ -115,14 +115,17 @@ public final class LivenessTracker {
         }
         long agentMillis = ClockChangeRule.parseAgentTime(agentTime);
         long previousReceived = state.hasHeartbeat() ? state.lastHeartbeatAt : ClockChangeRule.UNKNOWN;
-        if (!state.settingsKnown && !clockChanges.isEmpty()) {
-            state.unjudged = UnjudgedClockChanges.keep(state.unjudged, previousReceived, receivedAt, clockChanges);
-        }
-        List<ClockShift> shifts = ClockChangeRule.judge(state.clockThreshold,
-                new ClockChangeRule.AgentTime(state.lastAgentTime, state.lastAgentText), previousReceived,
-                new ClockChangeRule.AgentTime(agentMillis, agentTime), receivedAt, clockChanges);
-        if (!shifts.isEmpty()) {
-            out.add(new Outcome.ClockChangeDetected(computerID, state.hostName, shifts.getLast(), shifts.size()));
+        ClockChangeRule.AgentTime previous = new ClockChangeRule.AgentTime(state.lastAgentTime, state.lastAgentText);
+        ClockChangeRule.AgentTime current = new ClockChangeRule.AgentTime(agentMillis, agentTime);
+        if (state.settingsKnown) {
+            List<ClockShift> shifts = ClockChangeRule.judge(state.clockThreshold, previous, previousReceived, current,
+                    receivedAt, clockChanges);
+            if (!shifts.isEmpty()) {
+                out.add(new Outcome.ClockChangeDetected(computerID, state.hostName, shifts.getLast(), shifts.size()));
+            }
+        } else {
+            state.unjudged = UnjudgedClockChanges.keep(state.unjudged, previous, previousReceived, current, receivedAt,
+                    clockChanges);
         }
         boolean endsSilence = state.missed > 0;
         if (state.hasHeartbeat()) {
@@ -130,7 +133,8 @@ public final class LivenessTracker {
         }
         state.lastHeartbeatAt = receivedAt;
         state.lastAgentTime = agentMillis;
-        state.lastAgentText = state.clockThreshold >= 0 && agentMillis != ClockChangeRule.UNKNOWN ? agentTime : null;
+        boolean mayBeJudged = state.clockThreshold >= 0 || !state.settingsKnown;
+        state.lastAgentText = mayBeJudged && agentMillis != ClockChangeRule.UNKNOWN ? agentTime : null;
         state.missed = 0;
         state.alertRaised = false;
         state.offlineAnnounced = false;

@@ -74,6 +74,26 @@ class ClockChangeTrackingTest {
     }
 
     @Test
+    void aComparedChangeThatCameBeforeTheComputersSettingsIsJudgedWhenTheyArrive() {
+        // a Linux agent reports no 5004: the jump shows only in the agent times of two heartbeats, both heard before
+        // the computer's configuration reached this service
+        f.heartbeat(T0, at(T0), List.of());
+        assertThat(only(f.heartbeat(T0 + 2_000, at(T0 + 302_000), List.of()), ClockChangeDetected.class)).isEmpty();
+        f.heartbeat(T0 + 4_000, at(T0 + 304_000), List.of());
+
+        List<Outcome> out = f.configure(new LivenessSettings(2, 1, 10, false), T0 + 5_000);
+        assertThat(only(out, ClockChangeDetected.class)).singleElement()
+                .satisfies(c -> assertThat(c.shift().source()).isEqualTo(ClockShift.COMPARISON))
+                .satisfies(c -> assertThat(c.shift().shiftMillis()).isEqualTo(300_000))
+                .satisfies(c -> assertThat(c.shift().receivedAt()).isEqualTo(T0 + 2_000))
+                .satisfies(c -> assertThat(c.occurrences()).isEqualTo(1));
+        assertThat(only(f.configure(new LivenessSettings(2, 1, 5, false), T0 + 6_000), ClockChangeDetected.class))
+                .as("judged once").isEmpty();
+        assertThat(only(f.heartbeat(T0 + 7_000, at(T0 + 307_000), List.of()), ClockChangeDetected.class))
+                .as("the next heartbeat compares with the jumped time").isEmpty();
+    }
+
+    @Test
     void aChangeBeforeSettingsOfUnlimitedOrAboveTheThresholdRaisesNothing() {
         List<ClockChangeRule.Reported> jump = List.of(new ClockChangeRule.Reported(at(T0 + 31_000), 30,
                 at(T0 + 1_000)));
