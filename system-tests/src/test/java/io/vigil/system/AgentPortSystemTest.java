@@ -7,13 +7,12 @@ import io.vigil.events.EventJson;
 import io.vigil.events.Topics;
 import io.vigil.events.contact.ContactFailed;
 import io.vigil.testkit.FreePorts;
+import io.vigil.testkit.PlainHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -231,9 +230,7 @@ class AgentPortSystemTest {
 
     /** The gateway's heap in use, from its metrics (jvm_memory_used_bytes, area heap, every pool). */
     private long gatewayHeap() throws Exception {
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        platform.url(platform.gatewayManagementPort) + "/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = PlainHttp.get(platform.url(platform.gatewayManagementPort) + "/q/metrics").body();
         return (long) metrics.lines().filter(line -> line.startsWith("jvm_memory_used_bytes{area=\"heap\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }

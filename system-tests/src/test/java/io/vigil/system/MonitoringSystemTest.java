@@ -1,15 +1,13 @@
 package io.vigil.system;
 
 import io.vigil.testkit.FreePorts;
+import io.vigil.testkit.PlainHttp;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every metric the chart's Grafana dashboard and PrometheusRule use is one the running services export on
@@ -69,7 +68,7 @@ class MonitoringSystemTest {
                 platform.logs.resolve("siem-forwarder-monitored.log"));
     }
 
-    private Set<String> exportedBy(String service, int port) throws IOException, InterruptedException {
+    private Set<String> exportedBy(String service, int port) {
         Set<String> names = exportedNames(scrape(platform.url(port) + "/q/metrics"));
         assertThat(names).as(service + " exports metrics").isNotEmpty();
         return names;
@@ -95,12 +94,9 @@ class MonitoringSystemTest {
         return names;
     }
 
-    private static String scrape(String url) throws IOException, InterruptedException {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(url).isEqualTo(200);
-            return response.body();
-        }
+    /** The metrics page, asked again while the service does not answer 200 in time (a restart, a busy machine). */
+    private static String scrape(String url) {
+        return await(url).atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> PlainHttp.get(url), response -> response.statusCode() == 200).body();
     }
 }

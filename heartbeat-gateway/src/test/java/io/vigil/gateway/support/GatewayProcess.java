@@ -1,10 +1,10 @@
 package io.vigil.gateway.support;
 
 import io.vigil.testkit.FreePorts;
+import io.vigil.testkit.PlainHttp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -88,8 +88,8 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
+        HttpClient http = PlainHttp.client();
+        HttpRequest ready = PlainHttp.request("http://127.0.0.1:" + managementPort + "/q/health/ready")
                 .timeout(Duration.ofSeconds(5)).build();
         await("the gateway ready within 180 s").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {

@@ -9,6 +9,7 @@ import io.vigil.events.Topics;
 import io.vigil.events.cloudevents.CloudEvents;
 import io.vigil.events.status.ComputerStatusChanged;
 import io.vigil.testkit.Infrastructure;
+import io.vigil.testkit.PlainHttp;
 import io.vigil.testkit.VigilTestResource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,8 +18,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +48,7 @@ class LiveStreamTest {
         await("feed reading its topics").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().get("/q/health/ready").then().statusCode(200).body(containsString("console-stream")));
         List<String> lines = new CopyOnWriteArrayList<>();
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(stream)
+        HttpResponse<Stream<String>> response = PlainHttp.client().send(PlainHttp.request(stream.toString())
                 .header("api-secret-key", "test-read-key").header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
