@@ -55,6 +55,7 @@ public class ConsoleApiFilter implements OASFilter {
         components.addSecurityScheme(SECURITY, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.HEADER).name(ApiKeyFilter.HEADER)
                 .description("A console API key: full-access, or read-only (GET only)."));
+        RequestIDHeader.addTo(components);
         ProblemSchemas.addTo(components);
     }
 
@@ -102,6 +103,8 @@ public class ConsoleApiFilter implements OASFilter {
             add(operation, "404", ProblemSchemas.NOT_FOUND);
         }
         add(operation, "500", ProblemSchemas.INTERNAL);
+        operation.getResponses().getAPIResponses().values().stream().filter(response -> response.getRef() == null)
+                .forEach(RequestIDHeader::on);
     }
 
     private static void add(Operation operation, String status, String response) {

@@ -64,7 +64,8 @@ public final class ProblemSchemas {
     private static void response(Components components, String name, int status, String slug, String title,
                                  String description) {
         Problem example = new Problem(BASE + slug, title, status, description, List.of());
-        components.addResponse(name, OASFactory.createAPIResponse().description(title + ": " + description)
+        components.addResponse(name, RequestIDHeader.on(OASFactory.createAPIResponse())
+                .description(title + ": " + description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
                         .schema(OASFactory.createSchema().ref("Problem"))
                         .example(Map.of("type", example.type(), "title", title, "status", status,

@@ -2,6 +2,7 @@ package io.vigil.gateway.heartbeat;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vigil.console.Problems;
+import io.vigil.console.requests.RequestID;
 import io.vigil.gateway.AgentBodies;
 import io.vigil.gateway.guard.EventCap;
 import io.vigil.gateway.guard.GuardConfig;
@@ -46,9 +47,14 @@ public class HeartbeatResource {
         EventCap.check(heartbeat, maxEvents);
         CompletableFuture<Response> answer = new CompletableFuture<>();
         // the request's trace goes on in the virtual thread (its Kafka records carry it); its logs name the computer
+        // and the request (the log context of the event loop's request does not reach another thread by itself)
         io.opentelemetry.context.Context trace = io.opentelemetry.context.Context.current();
+        String requestID = RequestID.current();
         Thread.ofVirtual().name("heartbeat-" + agent.computerID()).start(trace.wrap(() -> {
             MDC.put(RecordTracing.COMPUTER_ID, Long.toString(agent.computerID()));
+            if (requestID != null) {
+                MDC.put(RequestID.MDC_KEY, requestID);
+            }
             try {
                 answer.complete(Response.ok(service.record(agent.computerID(), heartbeat, agent.connection(),
                         agent.serialHex(), agent.certificate().getNotAfter().toInstant())).build());
@@ -59,6 +65,7 @@ public class HeartbeatResource {
                 answer.completeExceptionally(e);
             } finally {
                 MDC.remove(RecordTracing.COMPUTER_ID);
+                MDC.remove(RequestID.MDC_KEY);
             }
         }));
         return answer;
