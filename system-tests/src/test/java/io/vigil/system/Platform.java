@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * The whole platform as {@code ./vigil up --no-demo} runs it: the project's real Kafka and PostgreSQL, the platform CA
  * created by the gateway's explicit init step with the service certificates of agent-registry and policy-service, and
  * the six services as separate processes from their packaged applications, every port on 127.0.0.1, the console API
- * keys only in the services that serve {@code /api} and the web console (its stream). Started once per test JVM and shared by every system test.
+ * keys only in the services that serve {@code /api} and the web console (its stream), tracing on with the spans sent to
+ * {@link #traces}. Started once per test JVM and shared by every system test.
  */
 final class Platform {
 
@@ -41,6 +42,14 @@ final class Platform {
     final int siemPort = FreePorts.next();
     final int consolePort = FreePorts.next();
     final Infrastructure infrastructure;
+    /**
+     * Where the five services export their traces (tracing on, as a deployment with the chart's {@code tracing.*}
+     * runs it). On the shared platform rather than on one of its own for {@code TracingSystemTest}: a second platform
+     * would cost another start of the six services (86 s as containers on the 2-core machine), and a second
+     * agent-registry or alert-service in the same consumer groups would take partitions from this one's; exporting
+     * costs each service a few spans per heartbeat, batched once a second, and this receiver keeps only the last ones.
+     */
+    final TraceReceiver traces = TraceReceiver.start();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     private Platform() {
@@ -136,6 +145,11 @@ final class Platform {
             // managed keys' last use reported every 2 s instead of 10 s, so that tests see it soon
             env.put("VIGIL_MANAGED_API_KEYS_USAGE_INTERVAL", "2s");
         }
+        if (!name.equals("web-console")) { // the one service without quarkus-opentelemetry
+            env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());
+            env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s");
+        }
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         env.put("VIGIL_SERVICE_TLS_CA", state.resolve("ca/ca.crt").toString());
@@ -209,5 +223,6 @@ final class Platform {
     private void stopAll() {
         services.values().forEach(ServiceProcess::signalStop);
         services.values().forEach(ServiceProcess::stop);
+        traces.stop();
     }
 }
