@@ -1,6 +1,7 @@
 package io.vigil.deploy.rehearsal;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.vigil.events.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,8 @@ import static org.awaitility.Awaitility.await;
  * PostgreSQL with one role per service (test-support's SecuredStack), the namespace's Secrets created, the CA Job and
  * the topic Job run from their rendered scripts, and the six services started from their OCI images exactly as their
  * rendered Deployments say (command, environment, envFrom, Secret volumes at their mountPaths, ports, user 185,
- * read-only root, writable /tmp), rootless with bubblewrap. Then a reference agent and a console drive the walking
+ * read-only root, writable /tmp, limits), as containers of the engine Testcontainers finds (test-support's
+ * PodContainer: podman's Docker API here, Docker elsewhere). Then a reference agent and a console drive the walking
  * skeleton through it. Drift between chart and code fails: a probe path or port (readiness is judged by the
  * Deployments' own probes), a Service port, a Secret or key, an environment name the service does not read.
  */
@@ -74,13 +76,18 @@ class DeployRehearsalIT {
                 await(service + " " + Probes.uri(container, probe)).atMost(Duration.ofSeconds(60))
                         .until(() -> Probes.status(container, probe) == 200);
             }
-            ProcessHandle java = rehearsal.pods.get(service).process().toHandle().descendants()
-                    .filter(h -> h.info().command().orElse("").endsWith("/bin/java")).findFirst().orElseThrow();
-            Path proc = Path.of("/proc", Long.toString(java.pid()));
-            assertThat(Files.readString(proc.resolve("uid_map")).trim()).as(service + " user").startsWith("185 ");
-            assertThat(Files.readString(proc.resolve("gid_map")).trim()).as(service + " group").startsWith("185 ");
-            assertThat(Files.readString(proc.resolve("status"))).as(service + " capabilities")
-                    .containsPattern("(?m)^CapEff:\\s+0+$");
+            long pid = rehearsal.pods.get(service).processId();
+            Path proc = Path.of("/proc", Long.toString(pid));
+            String status = Files.readString(proc.resolve("status"));
+            assertThat(ProcessIdentity.inContainer(status, "Uid", Files.readString(proc.resolve("uid_map"))))
+                    .as(service + " user").isEqualTo(185);
+            assertThat(ProcessIdentity.inContainer(status, "Gid", Files.readString(proc.resolve("gid_map"))))
+                    .as(service + " group").isEqualTo(185);
+            assertThat(status).as(service + " capabilities").containsPattern("(?m)^CapEff:\\s+0+$");
+            assertThat(status).as(service + " no privilege escalation").containsPattern("(?m)^NoNewPrivs:\\s+1$");
+            assertThat(CgroupMemoryLimit.of(pid)).as(service + " memory limit enforced by its cgroup")
+                    .contains(Quantity.getAmountInBytes(container.getResources().getLimits().get("memory"))
+                            .longValueExact());
             String mounts = Files.readString(proc.resolve("mountinfo"));
             assertThat(mounts).as(service + " read-only root").containsPattern("(?m)^\\S+ \\S+ \\S+ \\S+ / ro[, ]");
             assertThat(mounts).as(service + " writable /tmp").containsPattern("(?m)^\\S+ \\S+ \\S+ \\S+ /tmp rw.* - tmpfs ");
@@ -88,7 +95,8 @@ class DeployRehearsalIT {
                 assertThat(mounts).as(service + " mount " + mount.getMountPath())
                         .contains(" " + mount.getMountPath() + " ");
             }
-            assertThat(java.info().arguments().map(List::of).orElse(List.of())).as(service + " command")
+            List<String> command = List.of(Files.readString(proc.resolve("cmdline")).split("\0"));
+            assertThat(command).as(service + " command").startsWith("/opt/java/openjdk/bin/java")
                     .containsSubsequence("-jar", "/deployments/quarkus-run.jar");
         }
     }

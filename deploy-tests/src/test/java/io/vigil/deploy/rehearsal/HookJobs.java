@@ -69,7 +69,7 @@ final class HookJobs {
             Volume volume = volumes.stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
             Path dir = work.resolve("volume-" + volume.getName());
             if (volume.getSecret() != null) {
-                PodSandbox.secretVolume(cluster, volume, dir);
+                SecretVolumes.project(cluster, volume, dir, null);
             } else if (volume.getEmptyDir() != null) {
                 Files.createDirectories(dir);
             } else {

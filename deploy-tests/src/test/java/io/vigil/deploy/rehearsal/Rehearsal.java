@@ -11,12 +11,14 @@ import io.vigil.deploy.Manifests;
 import io.vigil.deploy.OciImage;
 import io.vigil.events.KafkaAccess;
 import io.vigil.testkit.FreePorts;
+import io.vigil.testkit.containers.LocalImages;
 import io.vigil.testkit.secured.KafkaSecurity;
 import io.vigil.testkit.secured.SecuredStack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ import java.util.regex.Pattern;
 
 /**
  * Everything the deploy rehearsal starts: the secured infrastructure, the rendered chart, the namespace's Secrets,
- * the hook Jobs, and the six services from their images in sandboxes ({@link PodSandbox}).
+ * the hook Jobs, and the six services as containers of their images ({@link DeploymentPod}).
  */
 final class Rehearsal implements AutoCloseable {
 
@@ -39,9 +41,11 @@ final class Rehearsal implements AutoCloseable {
     final Path images;
     final Map<String, Long> timings = new LinkedHashMap<>();
     final Map<String, Integer> ports = new LinkedHashMap<>();
-    final Map<String, PodSandbox.Pod> pods = new LinkedHashMap<>();
+    final Map<String, DeploymentPod> pods = new LinkedHashMap<>();
     final Map<String, Path> rootfs = new LinkedHashMap<>();
     final Map<String, JsonNode> imageConfigs = new LinkedHashMap<>();
+    /** The image each service runs, by the name of its tarball ({@link LocalImages}). */
+    final Map<String, String> imageNames = new LinkedHashMap<>();
     final Map<String, Integer> restarts = new LinkedHashMap<>();
     SecuredStack stack;
     SyslogReceiver syslog;
@@ -129,11 +133,15 @@ final class Rehearsal implements AutoCloseable {
                 throw new IllegalStateException("no image tarball " + tarball + " for " + image + " (build with -Pimages)");
             }
             imageConfigs.put(service, OciImage.containerConfig(tarball));
+            String imageName = tarball.getFileName().toString().replaceAll("\\.tar$", "");
+            imageNames.put(service, imageName);
+            LocalImages.image(imageName);
+            // DeclaredConfig reads the image's jars
             Path dir = work.resolve("rootfs").resolve(service);
             layers.unpack(tarball, dir);
             rootfs.put(service, dir);
         }
-        lap("six images unpacked");
+        lap("six images loaded into the engine and unpacked");
     }
 
     /**
@@ -143,22 +151,22 @@ final class Rehearsal implements AutoCloseable {
      * {@code maxRestarts} times each; the restarts are reported with the timings.
      */
     void startServices(Duration atMost, int maxRestarts) throws Exception {
-        Files.writeString(work.resolve("hosts"), hostsFile());
+        List<String> serviceNames = loopbackNames();
         for (String service : SERVICES) {
             long started = System.nanoTime();
-            start(service);
+            start(service, serviceNames);
             var container = manifests.deployment(service).getSpec().getTemplate().getSpec().getContainers().getFirst();
             org.awaitility.Awaitility.await(service + " ready by its readinessProbe "
                             + Probes.uri(container, container.getReadinessProbe()) + " (logs: " + logs() + ")")
                     .atMost(atMost).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                        PodSandbox.Pod pod = pods.get(service);
-                        if (!pod.process().isAlive()) {
+                        DeploymentPod pod = pods.get(service);
+                        if (!pod.running()) {
                             int restart = restarts.merge(service, 1, Integer::sum);
                             if (restart > maxRestarts) {
                                 throw new IllegalStateException(service + " exited " + restart + " times: see "
                                         + pod.log());
                             }
-                            start(service);
+                            start(service, serviceNames);
                         }
                         return Probes.passes(container, container.getReadinessProbe());
                     });
@@ -167,12 +175,16 @@ final class Rehearsal implements AutoCloseable {
         mark = System.nanoTime();
     }
 
-    private void start(String service) throws Exception {
-        Path podDir = Files.createDirectories(work.resolve("pods").resolve(service));
+    private void start(String service, List<String> serviceNames) throws Exception {
         int restart = restarts.getOrDefault(service, 0);
+        Path podDir = Files.createDirectories(work.resolve("pods").resolve(service + "-" + restart));
         Path log = logs().resolve(service + (restart == 0 ? "" : "-restart-" + restart) + ".log");
-        pods.put(service, PodSandbox.start(manifests.deployment(service), imageConfigs.get(service),
-                rootfs.get(service), cluster, work.resolve("hosts"), podDir, log));
+        DeploymentPod exited = pods.get(service);
+        if (exited != null) {
+            exited.stop();
+        }
+        pods.put(service, DeploymentPod.start(manifests.deployment(service), imageNames.get(service),
+                imageConfigs.get(service), cluster, serviceNames, podDir, log));
     }
 
     static Path logs() throws java.io.IOException {
@@ -184,14 +196,12 @@ final class Rehearsal implements AutoCloseable {
      * SIEM receiver the values name, all on loopback. With the host network a Service's port must be the port its
      * target container listens on; anything else fails here.
      */
-    private String hostsFile() {
-        StringBuilder hosts = new StringBuilder("127.0.0.1 localhost " + SYSLOG_HOST + "\n");
+    private List<String> loopbackNames() {
+        List<String> names = new ArrayList<>(List.of(SYSLOG_HOST));
         for (Service service : manifests.all(Service.class)) {
             String name = service.getMetadata().getName();
             String ns = HelmChart.NAMESPACE;
-            hosts.append("127.0.0.1 ").append(name).append(' ').append(name).append('.').append(ns).append(' ')
-                    .append(name).append('.').append(ns).append(".svc ").append(name).append('.').append(ns)
-                    .append(".svc.cluster.local\n");
+            names.addAll(List.of(name, name + "." + ns, name + "." + ns + ".svc", name + "." + ns + ".svc.cluster.local"));
             for (ServicePort port : service.getSpec().getPorts()) {
                 int target = targetPort(service, port);
                 if (target != port.getPort()) {
@@ -200,7 +210,7 @@ final class Rehearsal implements AutoCloseable {
                 }
             }
         }
-        return hosts.toString();
+        return names;
     }
 
     private int targetPort(Service service, ServicePort port) {
@@ -229,14 +239,7 @@ final class Rehearsal implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (PodSandbox.Pod pod : pods.values()) {
-            pod.process().destroy();
-        }
-        for (PodSandbox.Pod pod : pods.values()) {
-            if (!pod.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                pod.process().destroyForcibly();
-            }
-        }
+        pods.values().forEach(DeploymentPod::stop);
         if (syslog != null) {
             syslog.close();
         }

@@ -13,7 +13,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The rules the rehearsal emulates, without images: Kubernetes' command and env rules, SmallRye's env names. */
+/**
+ * The rules the rehearsal emulates, without images: Kubernetes' command and env rules, SmallRye's env names, a
+ * container's user through its user namespace.
+ */
 class RehearsalRulesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,13 +27,13 @@ class RehearsalRulesTest {
 
     @Test
     void commandReplacesTheEntrypointAndDropsCmdArgsReplaceCmd() throws Exception {
-        assertThat(PodSandbox.command(new ContainerBuilder().build(), image()))
+        assertThat(ContainerCommand.of(new ContainerBuilder().build(), image()))
                 .containsExactly("/bin/java", "-jar", "app.jar", "serve");
-        assertThat(PodSandbox.command(new ContainerBuilder().withArgs("init").build(), image()))
+        assertThat(ContainerCommand.of(new ContainerBuilder().withArgs("init").build(), image()))
                 .containsExactly("/bin/java", "-jar", "app.jar", "init");
-        assertThat(PodSandbox.command(new ContainerBuilder().withCommand("/bin/sh", "-ec").build(), image()))
+        assertThat(ContainerCommand.of(new ContainerBuilder().withCommand("/bin/sh", "-ec").build(), image()))
                 .containsExactly("/bin/sh", "-ec");
-        assertThat(PodSandbox.command(new ContainerBuilder().withCommand("/bin/sh").withArgs("-c", "x").build(), image()))
+        assertThat(ContainerCommand.of(new ContainerBuilder().withCommand("/bin/sh").withArgs("-c", "x").build(), image()))
                 .containsExactly("/bin/sh", "-c", "x");
     }
 
@@ -62,6 +65,15 @@ class RehearsalRulesTest {
                 .matches()).isTrue();
         assertThat(ConfigMappings.kebab("caDir")).isEqualTo("ca-dir");
         assertThat(ConfigMappings.kebab("groupId")).isEqualTo("group-id");
+    }
+
+    @Test
+    void aContainersUserIsTheHostsIdThroughItsUserNamespaceMap() {
+        String status = "Name:\tjava\nUid:\t185\t185\t185\t185\nGid:\t100184\t100184\t100184\t100184\n";
+        assertThat(ProcessIdentity.inContainer(status, "Uid", "         0          0 4294967295\n")).isEqualTo(185);
+        assertThat(ProcessIdentity.inContainer(status, "Gid", "0 1000 1\n1 100000 65536\n")).isEqualTo(185);
+        assertThatThrownBy(() -> ProcessIdentity.inContainer(status, "Gid", "0 1000 1\n"))
+                .hasMessageContaining("not mapped");
     }
 
     private static ContainerEnvironment.ClusterData data(Map<String, String> configMap, Map<String, String> secret) {

@@ -1,11 +1,7 @@
 package io.vigil.testkit.containers;
 
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.Volume;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,24 +42,18 @@ public final class ServiceContainer {
     /** Creates and starts the container without waiting for readiness (the caller polls its probe). */
     public ServiceContainer start() {
         PodContainer next = new PodContainer(image, log).withEnv(environment)
-                .withEnv("JDK_JAVA_OPTIONS", String.join(" ", jvmOptions)).waitingFor(new Started());
+                .withEnv("JDK_JAVA_OPTIONS", String.join(" ", jvmOptions)).waitingFor(new WhenStarted());
         mountFilesNamedIn(next);
         next.start();
         container = next;
         return this;
     }
 
-    /**
-     * Bind mounts set on the create command itself: Testcontainers' own file-system binds first check that the engine
-     * can mount host files by running a container of an image it would pull.
-     */
     private void mountFilesNamedIn(PodContainer target) {
         Path files = log.resolveSibling(name + "-files-" + System.nanoTime());
-        List<Bind> binds = environment.values().stream().filter(v -> v.startsWith("/")).map(Path::of)
-                .filter(Files::exists).distinct().map(path -> new Bind(readableCopy(path,
-                        files.resolve(path.toString().substring(1))).toString(), new Volume(path.toString()),
-                        AccessMode.ro)).toList();
-        target.withCreateContainerCmdModifier(create -> create.getHostConfig().withBinds(binds));
+        environment.values().stream().filter(v -> v.startsWith("/")).map(Path::of).filter(Files::exists).distinct()
+                .forEach(path -> target.withReadOnlyMount(readableCopy(path, files.resolve(path.toString().substring(1))),
+                        path.toString()));
     }
 
     private static Path readableCopy(Path source, Path copy) {
@@ -134,12 +124,5 @@ public final class ServiceContainer {
 
     public String name() {
         return name;
-    }
-
-    /** Started is enough: the caller waits for the service's readiness probe itself. */
-    private static final class Started extends AbstractWaitStrategy {
-        @Override
-        protected void waitUntilReady() {
-        }
     }
 }
