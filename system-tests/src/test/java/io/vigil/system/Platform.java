@@ -1,6 +1,5 @@
 package io.vigil.system;
 
-import io.vigil.testkit.FreePorts;
 import io.vigil.testkit.Infrastructure;
 import io.vigil.testkit.PostgresServer;
 
@@ -18,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The whole platform as {@code ./vigil up --no-demo} runs it: the project's real Kafka and PostgreSQL, the platform CA
  * created by the gateway's explicit init step with the service certificates of agent-registry and policy-service, and
- * the six services as separate processes from their packaged applications, every port on 127.0.0.1, the console API
- * keys only in the services that serve {@code /api} and the web console (its stream), tracing on with the spans sent to
- * {@link #traces}. Started once per test JVM and shared by every system test.
+ * the six services as separate processes from their packaged applications (or containers of their images), every port
+ * on 127.0.0.1, each service with the environment names the chart renders for it ({@link ServiceEnvironment}): the
+ * console API keys only in the services that serve {@code /api} and the web console (its stream), tracing on with
+ * the spans sent to {@link #traces}. Started once per test JVM and shared by every system test.
  */
 final class Platform {
 
@@ -32,15 +32,16 @@ final class Platform {
     final Path root = Path.of(System.getProperty("vigil.root", "..")).toAbsolutePath().normalize();
     final Path state;
     final Path logs;
-    final int policyPort = FreePorts.next();
-    final int registryPort = FreePorts.next();
-    final int policyInternalPort = FreePorts.next();
-    final int registryInternalPort = FreePorts.next();
-    final int alertPort = FreePorts.next();
-    final int gatewayPort = FreePorts.next();
-    final int gatewayManagementPort = FreePorts.next();
-    final int siemPort = FreePorts.next();
-    final int consolePort = FreePorts.next();
+    final PlatformPorts ports = PlatformPorts.free();
+    final int policyPort = ports.policy();
+    final int registryPort = ports.registry();
+    final int policyInternalPort = ports.policyInternal();
+    final int registryInternalPort = ports.registryInternal();
+    final int alertPort = ports.alerts();
+    final int gatewayPort = ports.gatewayAgents();
+    final int gatewayManagementPort = ports.gatewayManagement();
+    final int siemPort = ports.siem();
+    final int consolePort = ports.console();
     final Infrastructure infrastructure;
     /**
      * Where the five services export their traces (tracing on, as a deployment with the chart's {@code tracing.*}
@@ -50,6 +51,7 @@ final class Platform {
      * costs each service a few spans per heartbeat, batched once a second, and this receiver keeps only the last ones.
      */
     final TraceReceiver traces = TraceReceiver.start();
+    private ServiceEnvironment environments;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     private Platform() {
@@ -81,6 +83,7 @@ final class Platform {
     private void start() {
         long started = System.nanoTime();
         initCa();
+        environments = new ServiceEnvironment(serviceInfrastructure(), ports, traces.endpoint());
         define("policy-service", policyPort, List.of());
         define("agent-registry", registryPort, List.of());
         define("alert-service", alertPort, List.of());
@@ -137,61 +140,27 @@ final class Platform {
     }
 
     private Map<String, String> environment(String name) {
+        return environments.of(name);
+    }
+
+    /** The databases, the broker, the CA and certificates, and the API keys as a Secret file would hold them. */
+    private ServiceEnvironment.Infrastructure serviceInfrastructure() {
         PostgresServer postgres = infrastructure.postgres();
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
-        if (List.of("policy-service", "agent-registry", "alert-service", "web-console").contains(name)) {
-            env.put("VIGIL_API_KEYS", FULL_KEY + ":full-access," + READ_KEY + ":read-only");
-            // managed keys' last use reported every 2 s instead of 10 s, so that tests see it soon
-            env.put("VIGIL_MANAGED_API_KEYS_USAGE_INTERVAL", "2s");
-        }
-        if (!name.equals("web-console")) { // the one service without quarkus-opentelemetry
-            env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
-            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());
-            env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s");
-        }
-        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
-        env.put("VIGIL_SERVICE_TLS_CA", state.resolve("ca/ca.crt").toString());
-        env.put("VIGIL_SERVICE_TLS_CERTIFICATE", serviceCertificates().resolve(name + ".crt").toString());
-        env.put("VIGIL_SERVICE_TLS_KEY", serviceCertificates().resolve(name + ".key").toString());
-        env.put("VIGIL_DB_USER", postgres.user());
-        env.put("VIGIL_DB_PASSWORD", postgres.password());
+        Map<String, String> jdbc = new HashMap<>();
+        Map<String, String> reactive = new HashMap<>();
         for (String db : List.of("policy", "registry", "alerts")) {
             postgres.ensureDatabase(db);
-            String prefix = "VIGIL_DB_" + db.toUpperCase();
-            env.put(prefix + "_REACTIVE_URL", postgres.reactiveUrl(db));
-            env.put(prefix + "_JDBC_URL", postgres.jdbcUrl(db));
+            jdbc.put(db, postgres.jdbcUrl(db));
+            reactive.put(db, postgres.reactiveUrl(db));
         }
-        env.put("VIGIL_GATEWAY_CA_DIR", state.resolve("ca").toString());
-        env.put("VIGIL_GATEWAY_AGENTS_NETWORKS", "127.0.0.0/8"); // the reference agents listen on loopback
-        env.put("VIGIL_REGISTRY_CA_CERTIFICATE", state.resolve("ca/ca.crt").toString());
-        env.put("VIGIL_GATEWAY_REGISTRY_URL", "https://127.0.0.1:" + registryInternalPort);
-        env.put("VIGIL_REGISTRY_POLICY_SERVICE_URL", "https://127.0.0.1:" + policyInternalPort);
-        switch (name) {
-            case "policy-service" -> {
-                env.put("QUARKUS_HTTP_PORT", Integer.toString(policyPort));
-                env.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(policyInternalPort));
-            }
-            case "agent-registry" -> {
-                env.put("QUARKUS_HTTP_PORT", Integer.toString(registryPort));
-                env.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(registryInternalPort));
-            }
-            case "alert-service" -> env.put("QUARKUS_HTTP_PORT", Integer.toString(alertPort));
-            case "siem-forwarder" -> env.put("QUARKUS_HTTP_PORT", Integer.toString(siemPort));
-            case "web-console" -> {
-                env.put("QUARKUS_HTTP_PORT", Integer.toString(consolePort));
-                env.put("VIGIL_CONSOLE_PROXY_POLICY_SERVICE", url(policyPort));
-                env.put("VIGIL_CONSOLE_PROXY_AGENT_REGISTRY", url(registryPort));
-                env.put("VIGIL_CONSOLE_PROXY_ALERT_SERVICE", url(alertPort));
-            }
-            case "heartbeat-gateway" -> {
-                env.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(gatewayPort));
-                env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(gatewayManagementPort));
-            }
-            default -> throw new IllegalArgumentException(name);
+        Path apiKeys = state.resolve("api-keys");
+        try {
+            Files.writeString(apiKeys, FULL_KEY + ":full-access," + READ_KEY + ":read-only");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return env;
+        return new ServiceEnvironment.Infrastructure(infrastructure.bootstrapServers(), postgres.user(),
+                postgres.password(), jdbc, reactive, state.resolve("ca"), serviceCertificates(), apiKeys);
     }
 
     /** The environment the platform gives a service (a copy), e.g. for a test that runs another replica of it. */
