@@ -3,6 +3,7 @@ package io.vigil.webconsole.proxy;
 import io.vigil.console.ApiKeyFilter;
 import io.vigil.console.Problem;
 import io.vigil.console.ProblemException;
+import io.vigil.console.requests.RequestID;
 import io.vigil.webconsole.ConsoleConfig;
 import io.vigil.webconsole.web.QueryKeys;
 import jakarta.ws.rs.DELETE;
@@ -26,8 +27,8 @@ import java.util.List;
 /**
  * Forwards {@code /api/...} to the console service that serves it ({@link ApiRoutes}), for a local run where the
  * page and the three services have different ports. The caller's {@code api-secret-key} header goes along (the
- * services check it again), and so do {@code If-Match} on the way in and {@code ETag} and {@code Link} on the way
- * back (a next link is a path, valid on this origin); an API key in the query string is refused before anything is
+ * services check it again), and so do {@code If-Match} and this request's {@code X-Request-ID} on the way in and
+ * {@code ETag} and {@code Link} on the way back (a next link is a path, valid on this origin); an API key in the query string is refused before anything is
  * forwarded. In Kubernetes
  * the ingress routes {@code /api} to the services itself and this forwarding is off.
  */
@@ -88,6 +89,10 @@ public class ApiProxy {
             if (value != null) {
                 request.header(name, value);
             }
+        }
+        String requestID = RequestID.current();
+        if (requestID != null) {
+            request.header(RequestID.HEADER, requestID); // one ID for the call in the console's and the service's logs
         }
         HttpResponse<byte[]> answer;
         try {
