@@ -37,6 +37,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -116,6 +117,24 @@ class HeartbeatTest {
                 TestAgent.heartbeat(DEFAULT_FP));
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void everyAnswerOnTheAgentPortNamesItsRequest() {
+        TestAgent agent = activated("hb-08");
+        HttpResponse<String> accepted = agent.post("/agent/v1/heartbeat", TestAgent.heartbeat(DEFAULT_FP),
+                "agent-7f3a:1");
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.headers().firstValue("X-Request-ID")).hasValue("agent-7f3a:1");
+
+        HttpResponse<String> refused = agent.post("/agent/v1/heartbeat", "[1,2]", "agent-7f3a:2");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("X-Request-ID")).hasValue("agent-7f3a:2");
+
+        HttpResponse<String> unnamed = agent.post("/agent/v1/heartbeat", TestAgent.heartbeat(DEFAULT_FP),
+                "two words");
+        assertThat(unnamed.headers().firstValue("X-Request-ID")).hasValueSatisfying(id ->
+                assertThat(UUID.fromString(id).toString()).isEqualTo(id));
     }
 
     @Test

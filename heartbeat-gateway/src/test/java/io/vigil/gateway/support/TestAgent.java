@@ -99,9 +99,21 @@ public final class TestAgent {
     }
 
     public HttpResponse<String> post(HttpClient http, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + port + path))
+        return send(http, request(path, body).build());
+    }
+
+    /** A POST carrying {@code X-Request-ID: requestID}. */
+    public HttpResponse<String> post(String path, String body, String requestID) {
+        return send(client, request(path, body).header("X-Request-ID", requestID).build());
+    }
+
+    private HttpRequest.Builder request(String path, String body) {
+        return HttpRequest.newBuilder(URI.create("https://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
