@@ -6,14 +6,17 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.vigil.agent.AgentSettings;
 import io.vigil.agent.ReferenceAgent;
+import io.vigil.agent.config.Directions;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 /** The console's view of the platform: REST calls with an API key, to each service's port. */
 final class Console {
@@ -71,11 +74,19 @@ final class Console {
         return activateAgent(createToken(policyID, 1).extract().jsonPath(), hostName);
     }
 
-    /** A started reference agent that activated with the given token (an answer of {@link #createToken}). */
+    /**
+     * A started reference agent that activated with the given token (an answer of {@link #createToken}) and, when its
+     * configuration has it send heartbeats, whose first heartbeat was accepted: activation completes before the first
+     * heartbeat leaves, and what a test does next (a clock jump, a pause) must come after it to be seen at all.
+     */
     ReferenceAgent activateAgent(JsonPath token, String hostName) throws Exception {
         ReferenceAgent agent = new ReferenceAgent(AgentSettings.builder(URI.create(platform.gatewayUrl()),
                 token.getString("token"), token.getString("managerCaSha256")).hostName(hostName).listen(false).build());
         agent.start().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        if (Directions.sendsHeartbeats(agent.configuration().communicationsDirection())) {
+            await(hostName + "'s first heartbeat accepted").atMost(Duration.ofSeconds(60))
+                    .until(() -> agent.acceptedHeartbeats() >= 1);
+        }
         return agent;
     }
 
