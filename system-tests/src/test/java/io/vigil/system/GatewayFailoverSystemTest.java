@@ -12,12 +12,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +45,6 @@ class GatewayFailoverSystemTest {
     private static final int PARTITIONS = 12;
     private static final Pattern GAINED = Pattern.compile("now contacting the computers of \\S+ partitions \\[([0-9, ]*)]");
     /** The form of the time a log line starts with (the length is what counts). */
-    private static final String LOG_TIME = "2026-12-06 17:42:00,810";
-    private static final DateTimeFormatter LOG_TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
     private static final Pattern LOST = Pattern.compile("no longer contacting the computers of partitions \\[([0-9, ]*)]");
 
     private final Platform platform = Platform.shared();
@@ -160,9 +154,9 @@ class GatewayFailoverSystemTest {
     /** The partitions a replica owns now, as its log tells (gained minus lost, in order). */
     private static Set<Integer> owned(Path log) throws IOException {
         Set<Integer> owned = new TreeSet<>();
-        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-            Matcher gained = GAINED.matcher(line);
-            Matcher lost = LOST.matcher(line);
+        for (ServiceLog.Line line : ServiceLog.read(log)) {
+            Matcher gained = GAINED.matcher(line.message());
+            Matcher lost = LOST.matcher(line.message());
             if (gained.find()) {
                 owned.addAll(numbers(gained.group(1)));
             } else if (lost.find()) {
@@ -175,13 +169,12 @@ class GatewayFailoverSystemTest {
     /** When (its log's clock) the replica came to own all of the partitions after {@code sinceMillis}; 0: not yet. */
     private static long gainedAt(Path log, Set<Integer> partitions, long sinceMillis) throws IOException {
         Set<Integer> owned = new TreeSet<>();
-        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-            Matcher gained = GAINED.matcher(line);
-            Matcher lost = LOST.matcher(line);
+        for (ServiceLog.Line line : ServiceLog.read(log)) {
+            Matcher gained = GAINED.matcher(line.message());
+            Matcher lost = LOST.matcher(line.message());
             if (gained.find()) {
                 owned.addAll(numbers(gained.group(1)));
-                long at = LocalDateTime.parse(line.substring(0, LOG_TIME.length()), LOG_TIME_FORMAT)
-                        .atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+                long at = line.time().toEpochMilli();
                 if (at >= sinceMillis && owned.containsAll(partitions)) {
                     return at;
                 }
