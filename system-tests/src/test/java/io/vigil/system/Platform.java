@@ -28,6 +28,16 @@ final class Platform {
     static final String READ_KEY = "system-read-key";
 
     private static Platform shared;
+    /**
+     * {@code false}: the services run without tracing (its default), for a benchmark that measures their cost; set
+     * before the platform starts.
+     */
+    static final String TRACING_PROPERTY = "vigil.platform.tracing";
+    /**
+     * {@code vigil.platform.env.<service>.<NAME>=value}: one more environment variable for a service, set before the
+     * platform starts (a benchmark's settings; the system tests use none).
+     */
+    static final String ENV_PROPERTY_PREFIX = "vigil.platform.env.";
 
     final Path root = Path.of(System.getProperty("vigil.root", "..")).toAbsolutePath().normalize();
     final Path state;
@@ -49,8 +59,10 @@ final class Platform {
      * would cost another start of the six services (86 s as containers on the 2-core machine), and a second
      * agent-registry or alert-service in the same consumer groups would take partitions from this one's; exporting
      * costs each service a few spans per heartbeat, batched once a second, and this receiver keeps only the last ones.
+     * Null when {@value #TRACING_PROPERTY} is {@code false}.
      */
-    final TraceReceiver traces = TraceReceiver.start();
+    final TraceReceiver traces = Boolean.parseBoolean(System.getProperty(TRACING_PROPERTY, "true"))
+            ? TraceReceiver.start() : null;
     private ServiceEnvironment environments;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
@@ -83,7 +95,7 @@ final class Platform {
     private void start() {
         long started = System.nanoTime();
         initCa();
-        environments = new ServiceEnvironment(serviceInfrastructure(), ports, traces.endpoint());
+        environments = new ServiceEnvironment(serviceInfrastructure(), ports, traces == null ? null : traces.endpoint());
         define("policy-service", policyPort, List.of());
         define("agent-registry", registryPort, List.of());
         define("alert-service", alertPort, List.of());
@@ -140,7 +152,11 @@ final class Platform {
     }
 
     private Map<String, String> environment(String name) {
-        return environments.of(name);
+        Map<String, String> env = environments.of(name);
+        String prefix = ENV_PROPERTY_PREFIX + name + ".";
+        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith(prefix))
+                .forEach(key -> env.put(key.substring(prefix.length()), System.getProperty(key)));
+        return env;
     }
 
     /** The databases, the broker, the CA and certificates, and the API keys as a Secret file would hold them. */
@@ -192,6 +208,8 @@ final class Platform {
     private void stopAll() {
         services.values().forEach(ServiceProcess::signalStop);
         services.values().forEach(ServiceProcess::stop);
-        traces.stop();
+        if (traces != null) {
+            traces.stop();
+        }
     }
 }

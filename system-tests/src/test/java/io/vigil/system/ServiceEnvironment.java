@@ -28,7 +28,7 @@ final class ServiceEnvironment {
     private final PlatformPorts ports;
     private final String tracesEndpoint;
 
-    /** @param tracesEndpoint where the services export their spans (OTLP/HTTP) */
+    /** @param tracesEndpoint where the services export their spans (OTLP/HTTP); null: tracing off, the default */
     ServiceEnvironment(Infrastructure infrastructure, PlatformPorts ports, String tracesEndpoint) {
         this.infrastructure = infrastructure;
         this.ports = ports;
@@ -50,7 +50,7 @@ final class ServiceEnvironment {
             // test only: managed keys' last use reported every 2 s instead of 10 s, so that tests see it soon
             env.put("VIGIL_MANAGED_API_KEYS_USAGE_INTERVAL", "2s");
         }
-        if (!service.equals("web-console")) { // the one service without quarkus-opentelemetry
+        if (tracesEndpoint != null && !service.equals("web-console")) { // web-console: no quarkus-opentelemetry
             // test only: tracing on (the chart's tracing.enabled), spans batched once a second for TracingSystemTest
             env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
             env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", tracesEndpoint);
