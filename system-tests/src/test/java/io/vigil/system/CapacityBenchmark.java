@@ -7,6 +7,7 @@ import io.vigil.agent.AgentState;
 import io.vigil.agent.Fleet;
 import io.vigil.agent.ReferenceAgent;
 import io.vigil.agent.tls.KeyMaterial;
+import io.vigil.testkit.TestJvm;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -39,6 +40,7 @@ class CapacityBenchmark {
         // per-computer heartbeat budget that admits this fleet's 1-second interval: the guard's default (5 per window
         // of at least 10 s) answers half of its heartbeats 429, work that records nothing
         System.setProperty(Platform.TRACING_PROPERTY, "false");
+        System.setProperty(TestJvm.FULL_JIT_PROPERTY, "true");
         System.setProperty(Platform.ENV_PROPERTY_PREFIX + "heartbeat-gateway.VIGIL_GATEWAY_GUARD_HEARTBEATS_PER_INTERVAL",
                 "20");
     }

@@ -1,6 +1,7 @@
 package io.vigil.system;
 
 import io.vigil.testkit.ContainerMode;
+import io.vigil.testkit.TestJvm;
 import io.vigil.testkit.containers.ServiceContainer;
 
 import java.io.IOException;
@@ -72,7 +73,8 @@ final class ServiceProcess {
     }
 
     private List<String> options() {
-        List<String> options = new ArrayList<>(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        List<String> options = new ArrayList<>(List.of("-Xmx512m"));
+        options.addAll(TestJvm.compilationOptions());
         options.addAll(jvmOptions);
         return options;
     }

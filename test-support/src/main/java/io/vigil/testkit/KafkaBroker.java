@@ -134,8 +134,9 @@ public final class KafkaBroker implements AutoCloseable {
     private static ProcessBuilder java(List<String> args, Path log) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
-        command.addAll(List.of("-Xms256m", "-Xmx768m", "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        command.addAll(List.of("-Xms256m", "-Xmx768m", "-XX:+UseG1GC"));
+        command.addAll(TestJvm.compilationOptions());
+        command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info",
                 "-cp", classpath()));
         command.addAll(args);
