@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -105,11 +106,16 @@ public final class AgentCalls {
         Connection connection = new Connection(target.get().address(), answer.tlsProtocol(), answer.tlsCipherSuite(),
                 true);
         HeartbeatAnswer recorded;
-        try {
-            recorded = heartbeats.record(computerID, withPushResult(computerID, heartbeat), connection, null, null);
-        } catch (HeartbeatService.Unavailable e) {
-            LOG.warnf("polled heartbeat of computer %d not recorded: %s", computerID, e.problem().detail());
-            return;
+        try { // a poll runs on a virtual thread of its own: it may wait for the acknowledgement
+            recorded = heartbeats.record(computerID, withPushResult(computerID, heartbeat), connection, null, null)
+                    .join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof HeartbeatService.Unavailable unavailable) {
+                LOG.warnf("polled heartbeat of computer %d not recorded: %s", computerID,
+                        unavailable.problem().detail());
+                return;
+            }
+            throw e;
         }
         metrics.counter("vigil.gateway.agents.polls").increment();
         recorded.operations().stream().filter(op -> Operation.UPDATE_CONFIGURATION.equals(op.type()))

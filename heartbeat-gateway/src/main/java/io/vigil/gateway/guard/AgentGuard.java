@@ -10,19 +10,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vigil.console.Problem;
 import io.vigil.gateway.state.ComputerDirectory;
-import io.vigil.tls.CertificateNames;
+import io.vigil.gateway.tls.SessionIdentity;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.OptionalLong;
-
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
 
 /**
  * Guards on the agent port, run as Vert.x routes after the body limit (BodyLimit) and before the resources:
@@ -108,7 +103,7 @@ public class AgentGuard {
     }
 
     private void heartbeatRate(RoutingContext context) {
-        OptionalLong computer = computerOf(context.request().sslSession());
+        OptionalLong computer = SessionIdentity.computerOf(context.request().sslSession());
         if (computer.isEmpty()) {
             context.next(); // the resource answers 401/403
             return;
@@ -134,19 +129,6 @@ public class AgentGuard {
             return Long.parseLong(header.trim());
         } catch (NumberFormatException e) {
             return Long.MAX_VALUE;
-        }
-    }
-
-    static OptionalLong computerOf(SSLSession session) {
-        if (session == null) {
-            return OptionalLong.empty();
-        }
-        try {
-            Certificate[] chain = session.getPeerCertificates();
-            return chain.length > 0 && chain[0] instanceof X509Certificate x509 ? CertificateNames.computerOf(x509)
-                    : OptionalLong.empty();
-        } catch (SSLPeerUnverifiedException e) {
-            return OptionalLong.empty();
         }
     }
 }

@@ -37,9 +37,15 @@ public interface GuardConfig {
     @WithDefault("32768")
     int unauthenticatedBodyBytes();
 
-    /** TLS connections without a client certificate (handshaking ones included) per source address. */
+    /**
+     * TLS connections without a client certificate (handshaking ones included) per source address. Sized for a site
+     * behind one NAT address activating at once: at 200 activations/s, each holding its connection for up to a
+     * second while the gateway is busy, 32 refused most of them (the agents then backed off for up to a minute and
+     * 1,000 activations took 139 s); each such connection is bounded by the handshake, head and body deadlines and
+     * the unauthenticated body cap.
+     */
     @WithName("unauthenticated-connections-per-address")
-    @WithDefault("32")
+    @WithDefault("256")
     int unauthenticatedConnectionsPerAddress();
 
     /** A TCP connection must finish its TLS handshake within this. */

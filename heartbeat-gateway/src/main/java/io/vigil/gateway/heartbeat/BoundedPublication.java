@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -16,7 +16,8 @@ import java.util.concurrent.TimeoutException;
  * the broker down), once per record: sent one after another, twenty agent events could block a minute before the wait
  * for acknowledgements even began. So a send starts only while one more such block still fits before the deadline
  * (the first always starts), none starts after one failed, and the wait for acknowledgements gets what is left. The
- * whole takes at most {@code max(timeout, maxBlock)}, however many records and whatever Kafka's state.
+ * whole takes at most {@code max(timeout, maxBlock)}, however many records and whatever Kafka's state. Nothing waits
+ * for the acknowledgements: the answer is a future composed from them.
  */
 public final class BoundedPublication {
 
@@ -47,13 +48,18 @@ public final class BoundedPublication {
         this.maxBlock = maxBlock;
     }
 
-    /** Returns once Kafka acknowledged every record; throws when one failed or the budget ran out. */
-    public void publish(List<Outgoing> records) throws NotRecorded, InterruptedException {
+    /**
+     * Starts the sends on the calling thread (a send blocks it only while Kafka's metadata or buffer space is missing)
+     * and returns at once: the answer completes when Kafka acknowledged every record, or exceptionally with
+     * {@link NotRecorded} when one failed or the budget ran out. No thread waits for the acknowledgements.
+     */
+    public CompletableFuture<Void> publish(List<Outgoing> records) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<CompletableFuture<Void>> sends = new ArrayList<>(records.size());
         for (Outgoing record : records) {
             if (!sends.isEmpty() && deadline - System.nanoTime() < maxBlock.toNanos()) {
-                throw new NotRecorded("no time left to send to " + record.topic(), null);
+                return CompletableFuture.failedFuture(new NotRecorded("no time left to send to " + record.topic(),
+                        null));
             }
             CompletableFuture<Void> sent = sender.send(record);
             sends.add(sent);
@@ -61,13 +67,16 @@ public final class BoundedPublication {
                 break;
             }
         }
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            throw new NotRecorded("not acknowledged: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new NotRecorded("not acknowledged within " + timeout, e);
-        }
+        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                .orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                .exceptionallyCompose(this::notRecorded);
+    }
+
+    private CompletableFuture<Void> notRecorded(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return CompletableFuture.failedFuture(cause instanceof TimeoutException
+                ? new NotRecorded("not acknowledged within " + timeout, cause)
+                : new NotRecorded("not acknowledged: " + cause, cause));
     }
 }

@@ -18,12 +18,14 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.MDC;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
  * {@code POST /agent/v1/heartbeat}: client certificate required; 200 only once Kafka acknowledged. Non-blocking: the
- * body is read in full on the event loop, the certificate and body are checked there, and only the wait for Kafka's
- * acknowledgement runs on a virtual thread (no worker thread is held, and no blocking stream reads the body).
+ * body is read in full on the event loop, the certificate (its identity cached per TLS session) and body are checked
+ * there, the Kafka sends start on a virtual thread, and the answer is composed from Kafka's acknowledgement (no
+ * thread waits for it, no worker thread is held, and no blocking stream reads the body).
  */
 @Path("/agent/v1/heartbeat")
 public class HeartbeatResource {
@@ -46,8 +48,10 @@ public class HeartbeatResource {
         Heartbeat heartbeat = HeartbeatValidator.validate(AgentBodies.parse(body));
         EventCap.check(heartbeat, maxEvents);
         CompletableFuture<Response> answer = new CompletableFuture<>();
-        // the request's trace goes on in the virtual thread (its Kafka records carry it); its logs name the computer
-        // and the request (the log context of the event loop's request does not reach another thread by itself)
+        // the sends run on a virtual thread: a Kafka send blocks while the producer lacks a topic's metadata or buffer
+        // space, which must never hold the event loop; nothing waits for the acknowledgement, the answer is composed
+        // from it. The request's trace goes on there (its Kafka records carry it); its logs name the computer and the
+        // request (the log context of the event loop's request does not reach another thread by itself)
         io.opentelemetry.context.Context trace = io.opentelemetry.context.Context.current();
         String requestID = RequestID.current();
         Thread.ofVirtual().name("heartbeat-" + agent.computerID()).start(trace.wrap(() -> {
@@ -56,11 +60,8 @@ public class HeartbeatResource {
                 MDC.put(RequestID.MDC_KEY, requestID);
             }
             try {
-                answer.complete(Response.ok(service.record(agent.computerID(), heartbeat, agent.connection(),
-                        agent.serialHex(), agent.certificate().getNotAfter().toInstant())).build());
-            } catch (HeartbeatService.Unavailable e) {
-                answer.complete(Response.fromResponse(Problems.response(e.problem()))
-                        .header("Retry-After", e.retryAfterSeconds()).build());
+                service.record(agent.computerID(), heartbeat, agent.connection(), agent.serialHex(),
+                        agent.notAfter()).whenComplete((recorded, failure) -> answer(answer, recorded, failure));
             } catch (RuntimeException e) {
                 answer.completeExceptionally(e);
             } finally {
@@ -69,5 +70,18 @@ public class HeartbeatResource {
             }
         }));
         return answer;
+    }
+
+    private static void answer(CompletableFuture<Response> answer, HeartbeatAnswer recorded, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause == null) {
+            answer.complete(Response.ok(recorded).build());
+        } else if (cause instanceof HeartbeatService.Unavailable unavailable) {
+            answer.complete(Response.fromResponse(Problems.response(unavailable.problem()))
+                    .header("Retry-After", unavailable.retryAfterSeconds()).build());
+        } else {
+            answer.completeExceptionally(cause);
+        }
     }
 }

@@ -16,15 +16,20 @@ import io.vigil.gateway.state.ExpectedConfiguration;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Records a heartbeat durably (Kafka acks=all) and answers with the interval, direction and pending operations.
  * When Kafka does not acknowledge within {@code publish.timeout} (every send included, see
- * {@link BoundedPublication}) the agent gets 503 with Retry-After.
+ * {@link BoundedPublication}) the agent gets 503 with Retry-After. No thread waits for Kafka: the answer is composed
+ * from the acknowledgement.
  */
 @ApplicationScoped
 @Startup // its counters exist at 0 from the start: dashboards and alert rules see a series before the first event
@@ -54,33 +59,43 @@ public class HeartbeatService {
     }
 
     /**
-     * Publishes the heartbeat and its log entries, then decides the operations.
+     * Publishes the heartbeat and its log entries, then decides the operations. Returns at once: the answer completes
+     * once Kafka acknowledged the records, or exceptionally with {@link Unavailable} when they were not recorded.
      *
      * @param certificateNotAfter the expiry of the certificate in use (null when the manager polled)
      */
-    public HeartbeatAnswer record(long computerID, Heartbeat heartbeat, Connection connection,
-                                  String certificateSerial, Instant certificateNotAfter) {
+    public CompletableFuture<HeartbeatAnswer> record(long computerID, Heartbeat heartbeat, Connection connection,
+                                                     String certificateSerial, Instant certificateNotAfter) {
         ExpectedConfiguration expected = directory.expected(computerID);
         String hostName = directory.registration(computerID).map(ComputerRegistration::hostName).orElse(null);
         Instant now = Instant.now();
+        Map<String, Object> logContext = MDC.getMap(); // the completion runs on Kafka's thread
+        return publication.publish(HeartbeatEvents.of(computerID, hostName, heartbeat, connection, expected,
+                certificateSerial, now)).handle((recorded, failure) -> {
+                    if (failure != null) {
+                        unavailable.increment();
+                        warnNotRecorded(logContext, computerID, failure);
+                        throw new Unavailable(config.publish().retryAfterSeconds());
+                    }
+                    received.increment();
+                    failures.record(computerID, heartbeat.operationResults().stream()
+                            .map(r -> new FailureMemory.Outcome(r.operationID(), r.failed(), r.reason())).toList(),
+                            expected, certificateSerial, now);
+                    List<Operation> pending = operations.pending(computerID, heartbeat.configFingerprint(), expected,
+                            certificateSerial, certificateNotAfter, now);
+                    return new HeartbeatAnswer(expected.intervalSeconds(), expected.direction(), pending);
+                });
+    }
+
+    private static void warnNotRecorded(Map<String, Object> logContext, long computerID, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        logContext.forEach(MDC::put);
         try {
-            publication.publish(HeartbeatEvents.of(computerID, hostName, heartbeat, connection, expected,
-                    certificateSerial, now));
-        } catch (BoundedPublication.NotRecorded e) {
-            unavailable.increment();
-            LOG.warnf("heartbeat of computer %d not recorded: %s", computerID, e.getMessage());
-            throw new Unavailable(config.publish().retryAfterSeconds());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unavailable(config.publish().retryAfterSeconds());
+            LOG.warnf("heartbeat of computer %d not recorded: %s", computerID, cause.getMessage());
+        } finally {
+            logContext.keySet().forEach(MDC::remove);
         }
-        received.increment();
-        failures.record(computerID, heartbeat.operationResults().stream()
-                .map(r -> new FailureMemory.Outcome(r.operationID(), r.failed(), r.reason())).toList(),
-                expected, certificateSerial, now);
-        List<Operation> pending = operations.pending(computerID, heartbeat.configFingerprint(), expected,
-                certificateSerial, certificateNotAfter, now);
-        return new HeartbeatAnswer(expected.intervalSeconds(), expected.direction(), pending);
     }
 
     /** 503: the platform cannot record the heartbeat now. */

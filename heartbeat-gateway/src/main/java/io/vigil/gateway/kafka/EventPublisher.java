@@ -31,7 +31,8 @@ public class EventPublisher {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000",
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000",
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "7000",
-                ProducerConfig.LINGER_MS_CONFIG, "2"));
+                // heartbeats wait up to 5 ms to share a produce request: fewer, larger requests for the broker
+                ProducerConfig.LINGER_MS_CONFIG, "5"));
     }
 
     /** One event to publish: topic, key and CloudEvent (null: a tombstone, on compacted topics). */

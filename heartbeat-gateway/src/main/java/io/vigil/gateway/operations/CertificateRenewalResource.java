@@ -75,7 +75,7 @@ public class CertificateRenewalResource {
     public Response renew(byte[] body, @Context HttpServerRequest request) {
         AgentIdentity agent = AgentIdentity.of(request, directory);
         Optional<RenewalPolicy.Refusal> refusal = policy.judge(agent.computerID(),
-                agent.certificate().getNotAfter().toInstant(), Instant.now());
+                agent.notAfter(), Instant.now());
         if (refusal.isPresent()) {
             return refused(agent, refusal.get());
         }

@@ -19,7 +19,15 @@ final class Handshakes {
     private Handshakes() {
     }
 
+    /** One measurement: its report line and the full handshakes per gateway CPU-second. */
+    record Result(String line, double perCpuSecond) {
+    }
+
     static String measure(GatewayProcess gateway, String label, int seconds, String... options) throws Exception {
+        return run(gateway, label, seconds, options).line();
+    }
+
+    static Result run(GatewayProcess gateway, String label, int seconds, String... options) throws Exception {
         List<Process> clients = new ArrayList<>();
         double cpu0 = gateway.cpuSeconds();
         long t0 = System.nanoTime();
@@ -41,9 +49,9 @@ final class Handshakes {
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = gateway.cpuSeconds() - cpu0;
-        return String.format(Locale.ROOT, "full handshakes, %s (%d openssl s_time -new clients, %d s): %.0f/s, "
-                        + "gateway CPU %.2f s = %.0f full handshakes per server CPU-second",
-                label, CLIENTS, seconds, handshakes / wall, cpu, handshakes / cpu);
+        return new Result(String.format(Locale.ROOT, "full handshakes, %s (%d openssl s_time -new clients, %d s): "
+                        + "%.0f/s, gateway CPU %.2f s = %.0f full handshakes per server CPU-second",
+                label, CLIENTS, seconds, handshakes / wall, cpu, handshakes / cpu), handshakes / cpu);
     }
 
     static double opensslRsaSignsPerSecond() throws IOException, InterruptedException {

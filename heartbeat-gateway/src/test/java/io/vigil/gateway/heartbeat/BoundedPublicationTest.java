@@ -34,8 +34,8 @@ class BoundedPublicationTest {
             block(MAX_BLOCK);
             return CompletableFuture.failedFuture(new TimeoutException("metadata not available"));
         }, TIMEOUT, MAX_BLOCK);
-        long elapsed = elapsedMillis(() -> assertThatThrownBy(() -> publication.publish(TWENTY))
-                .isInstanceOf(BoundedPublication.NotRecorded.class));
+        long elapsed = elapsedMillis(() -> assertThatThrownBy(() -> publication.publish(TWENTY).join())
+                .hasCauseInstanceOf(BoundedPublication.NotRecorded.class));
         assertThat(sent).hasValue(1);
         assertThat(elapsed).as("20 blocking sends one after another take 8 s").isLessThan(4000);
     }
@@ -48,8 +48,8 @@ class BoundedPublicationTest {
             block(MAX_BLOCK);
             return new CompletableFuture<>();
         }, TIMEOUT, MAX_BLOCK);
-        long elapsed = elapsedMillis(() -> assertThatThrownBy(() -> publication.publish(TWENTY))
-                .isInstanceOf(BoundedPublication.NotRecorded.class));
+        long elapsed = elapsedMillis(() -> assertThatThrownBy(() -> publication.publish(TWENTY).join())
+                .hasCauseInstanceOf(BoundedPublication.NotRecorded.class));
         // 20 blocking sends one after another would take 8 s; only those that fit the budget start
         assertThat(sent.get()).isBetween(1, 3);
         assertThat(elapsed).isLessThan(4000);
@@ -61,15 +61,15 @@ class BoundedPublicationTest {
         new BoundedPublication(record -> {
             order.add(record.key());
             return CompletableFuture.completedFuture(null);
-        }, TIMEOUT, MAX_BLOCK).publish(TWENTY);
+        }, TIMEOUT, MAX_BLOCK).publish(TWENTY).join();
         assertThat(order).containsExactlyElementsOf(TWENTY.stream().map(Outgoing::key).toList());
 
         CompletableFuture<Void> late = new CompletableFuture<>();
         BoundedPublication failing = new BoundedPublication(record -> record.key().equals("5") ? late
                 : CompletableFuture.completedFuture(null), TIMEOUT, MAX_BLOCK);
         late.completeExceptionally(new TimeoutException("delivery timeout"));
-        assertThatThrownBy(() -> failing.publish(TWENTY)).isInstanceOf(BoundedPublication.NotRecorded.class)
-                .hasMessageContaining("delivery timeout");
+        assertThatThrownBy(() -> failing.publish(TWENTY).join())
+                .hasCauseInstanceOf(BoundedPublication.NotRecorded.class).hasMessageContaining("delivery timeout");
     }
 
     @Test
@@ -78,8 +78,34 @@ class BoundedPublicationTest {
         new BoundedPublication(record -> {
             sent.incrementAndGet();
             return CompletableFuture.completedFuture(null);
-        }, Duration.ofMillis(100), Duration.ofMillis(400)).publish(records(1));
+        }, Duration.ofMillis(100), Duration.ofMillis(400)).publish(records(1)).join();
         assertThat(sent).hasValue(1);
+    }
+
+    @Test
+    void theCallerIsNotHeldUntilKafkaAcknowledges() {
+        List<CompletableFuture<Void>> acknowledgements = new ArrayList<>();
+        CompletableFuture<Void> published = new BoundedPublication(record -> {
+            CompletableFuture<Void> acknowledgement = new CompletableFuture<>();
+            acknowledgements.add(acknowledgement);
+            return acknowledgement;
+        }, TIMEOUT, MAX_BLOCK).publish(records(3));
+        assertThat(acknowledgements).hasSize(3);
+        assertThat(published).as("every record sent, none acknowledged yet").isNotDone();
+        acknowledgements.get(0).complete(null);
+        acknowledgements.get(2).complete(null);
+        assertThat(published).isNotDone();
+        acknowledgements.get(1).complete(null);
+        assertThat(published).isCompleted();
+    }
+
+    @Test
+    void anAcknowledgementThatNeverComesEndsTheAnswerAtTheBudget() {
+        CompletableFuture<Void> published = new BoundedPublication(record -> new CompletableFuture<>(),
+                Duration.ofMillis(300), Duration.ofMillis(100)).publish(records(2));
+        assertThat(published).isNotDone();
+        assertThatThrownBy(published::join).hasCauseInstanceOf(BoundedPublication.NotRecorded.class)
+                .hasMessageContaining("not acknowledged within PT0.3S");
     }
 
     private static List<Outgoing> records(int n) {
