@@ -87,6 +87,13 @@ public interface AlertsConfig {
         @WithDefault("false")
         boolean perComputerAlerts();
 
+        /**
+         * How long the fleet-wide silent count must have reached no new low before an outage with at most half of its
+         * peak still silent clears: a fleet still reconnecting keeps its held-back agent-offline alerts held.
+         */
+        @WithDefault("30s")
+        Duration settle();
+
         /** How often each instance reports its counts and evaluates the fleet-wide picture. */
         @WithDefault("1s")
         Duration reportInterval();

@@ -166,14 +166,31 @@ public final class DeadlineEngine implements AutoCloseable {
         }
     }
 
-    /** Raises the alerts a platform-outage held back, once per-computer alerts are allowed again. */
+    /**
+     * Raises the alerts a platform-outage held back once per-computer alerts are allowed again and each held
+     * computer's allowance from that moment has passed (on the broker's clock, like its heartbeats); while they are
+     * not allowed, no allowance runs.
+     */
     private void releaseWithheld() {
-        if (trackers.values().stream().noneMatch(LivenessTracker::withholding) || !sink.offlineAlertsAllowed()) {
+        if (trackers.values().stream().noneMatch(LivenessTracker::withholding)) {
+            return;
+        }
+        if (!sink.offlineAlertsAllowed()) {
+            boolean platformOutage = sink.platformOutage();
+            trackers.values().forEach(tracker -> tracker.keepWithheld(platformOutage));
             return;
         }
         long now = brokerClock.now(System.nanoTime());
+        if (now == BrokerClock.UNKNOWN) {
+            return;
+        }
         List<Outcome> out = new ArrayList<>();
-        trackers.values().forEach(tracker -> tracker.releaseWithheld(now, out));
+        trackers.forEach((partition, tracker) -> {
+            long upTo = judgedUpTo(partition, now);
+            if (upTo != Watermarks.NONE) {
+                tracker.releaseWithheld(now, upTo, out);
+            }
+        });
         deliver(out);
     }
 
@@ -216,14 +233,13 @@ public final class DeadlineEngine implements AutoCloseable {
             health.passed(monotonicMillis(), trackers.isEmpty() ? 0 : -1);
             return;
         }
-        long skew = settings.clockSkewMargin().toMillis();
         List<Outcome> out = new ArrayList<>();
         int tracked = 0;
         for (Map.Entry<Integer, LivenessTracker> entry : trackers.entrySet()) {
-            long watermark = watermarks.watermark(entry.getKey());
+            long upTo = judgedUpTo(entry.getKey(), now);
             tracked += entry.getValue().size();
-            if (watermark != Watermarks.NONE) {
-                entry.getValue().judge(Math.min(watermark - skew, now), out);
+            if (upTo != Watermarks.NONE) {
+                entry.getValue().judge(upTo, out);
             }
         }
         deliver(out);
@@ -231,6 +247,13 @@ public final class DeadlineEngine implements AutoCloseable {
         long holdBack = lowest == Long.MAX_VALUE ? 0 : lowest == Watermarks.NONE ? -1 : Math.max(0, now - lowest);
         gauges.update(tracked, holdBack);
         health.passed(monotonicMillis(), holdBack);
+    }
+
+    /** How far a partition may be judged at broker time {@code now}; {@link Watermarks#NONE} without a watermark. */
+    private long judgedUpTo(int partition, long now) {
+        long watermark = watermarks.watermark(partition);
+        return watermark == Watermarks.NONE ? Watermarks.NONE
+                : Math.min(watermark - settings.clockSkewMargin().toMillis(), now);
     }
 
     /** Milliseconds this engine has not been judging (0 while it judges): failing, rebuilding or lagging too long. */

@@ -85,10 +85,15 @@ public class EngineSink implements OutcomeSink {
         return outage.perComputerAlertsAllowed();
     }
 
+    @Override
+    public boolean platformOutage() {
+        return outage.active();
+    }
+
     /**
      * Raises the collected offline alerts together (in chunks), keeping their order before later transitions; while
      * a platform-outage is active or suspected they are held back instead (the computer is published offline with
-     * reason {@code platform-outage}) and the engine raises them once it is over.
+     * reason {@code platform-outage}) and the engine raises them once it is over and their allowance has passed.
      */
     private void raise(List<Outcome.OfflineAlert> offline, List<Outcome.OfflineAlert> held) {
         if (offline.isEmpty()) {

@@ -26,6 +26,11 @@ public interface OutcomeSink {
         return true;
     }
 
+    /** Whether a platform-outage is active (not only suspected): computers it held back get an allowance after it. */
+    default boolean platformOutage() {
+        return false;
+    }
+
     /** Appends a record whose broker timestamp is reported to {@code clock} once acknowledged. */
     default void clockTick(BrokerClock clock) {
     }

@@ -61,6 +61,7 @@ public final class LivenessTracker {
         }
         int before = state.missed;
         snapshot.restoreInto(state);
+        held.forget(snapshot.computerID());
         silent += (state.missed > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
         deadlines.schedule(state);
     }
@@ -77,7 +78,8 @@ public final class LivenessTracker {
 
     /**
      * An offline alert this tracker decided was not raised (a platform-outage holds per-computer alerts back): the
-     * computer stays offline and its alert is raised by {@link #releaseWithheld} unless it is heard from first.
+     * computer stays offline, is not alerted again while held, and its alert is raised by {@link #releaseWithheld}
+     * unless it is heard from first.
      */
     public void withhold(Outcome.OfflineAlert alert) {
         held.hold(computers.get(alert.computerID()), alert);
@@ -88,9 +90,23 @@ public final class LivenessTracker {
         return held.any();
     }
 
-    /** Raises the held-back alerts of the computers still silent since the same heartbeat ({@link HeldAlerts}). */
-    public void releaseWithheld(long at, List<Outcome> out) {
-        held.release(computers, at, out);
+    /**
+     * Per-computer alerts are held back (again): the held computers' allowances start when they are allowed.
+     *
+     * @param platformOutage whether a platform-outage is active, not only suspected: only then do the held computers
+     *                       get an allowance
+     */
+    public void keepWithheld(boolean platformOutage) {
+        held.suspend(platformOutage);
+    }
+
+    /**
+     * Per-computer alerts are allowed at {@code now} (broker time): a held computer gets its allowance from the first
+     * such call, and its held-back alert is raised once that has ended by {@code upTo} (everything received before it
+     * has been read) and it is still silent since the same heartbeat ({@link HeldAlerts}).
+     */
+    public void releaseWithheld(long now, long upTo, List<Outcome> out) {
+        held.release(computers, now, upTo, out);
     }
 
     /** The earliest pending deadline, or {@link Long#MAX_VALUE} when none. */
@@ -131,6 +147,7 @@ public final class LivenessTracker {
         if (state.hasHeartbeat()) {
             heardFromAgain(state, receivedAt, out);
         }
+        held.forget(computerID);
         state.lastHeartbeatAt = receivedAt;
         state.lastAgentTime = agentMillis;
         boolean mayBeJudged = state.clockThreshold >= 0 || !state.settingsKnown;
@@ -200,6 +217,7 @@ public final class LivenessTracker {
         if (isDeactivated) {
             ComputerState state = computers.remove(computerID);
             deactivated.add(computerID);
+            held.forget(computerID);
             if (state != null) {
                 deadlines.remove(state);
                 if (state.missed > 0) {
@@ -248,8 +266,8 @@ public final class LivenessTracker {
         state.offlineAnnounced = offline;
         out.add(new Outcome.LivenessUpdate(state.id, state.missed, offline, state.lastHeartbeatAt, upTo,
                 previous == 0));
-        if (offline && !state.alertRaised && !state.suppressed
-                && state.threshold != LivenessSettings.UNLIMITED) {
+        if (offline && !state.alertRaised && !state.suppressed && state.threshold != LivenessSettings.UNLIMITED
+                && !held.holds(state)) {
             state.alertRaised = true;
             long deadline = Deadlines.missedAt(state.lastHeartbeatAt, state.interval, state.offlineAt());
             out.add(new Outcome.OfflineAlert(state.id, state.hostName, state.lastHeartbeatAt, deadline, upTo,

@@ -14,8 +14,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * platform-outage across instances: each instance reports its tracked, silent and recent first-miss counts to a small
- * shared table every second; every instance sums the fresh rows and applies {@link OutageRule}. The alert itself is
- * unique while active (database index), so two instances deciding together still raise one.
+ * shared table every second; every instance sums the fresh rows, follows the fleet's {@link Recovery} while an outage
+ * is active and applies {@link OutageRule}. The alert itself is unique while active (database index), so two
+ * instances deciding together still raise one.
  */
 @ApplicationScoped
 public class OutageMonitor {
@@ -32,13 +33,13 @@ public class OutageMonitor {
     private volatile long fleetTracked;
     private volatile long suspectedUntil;
     private volatile boolean running = true;
-    private long peakSilent;
+    private Recovery recovery = Recovery.startingAt(0, monotonicMillis());
     private Thread thread;
 
     public OutageMonitor(AlertsConfig config, OutageStore store) {
         this.config = config.outage();
         this.store = store;
-        this.rule = new OutageRule(this.config.share(), this.config.minComputers());
+        this.rule = new OutageRule(this.config.share(), this.config.minComputers(), this.config.settle());
         this.window = new MissWindow((int) Math.max(1, this.config.window().toSeconds()));
     }
 
@@ -92,14 +93,23 @@ public class OutageMonitor {
         while (running) {
             LockSupport.parkNanos(config.reportInterval().toNanos());
             try {
-                evaluate(System.currentTimeMillis());
+                evaluate(System.currentTimeMillis(), monotonicMillis());
             } catch (RuntimeException e) {
                 LOG.debugf("platform-outage evaluation skipped: %s", e.getMessage());
             }
         }
     }
 
-    private void evaluate(long now) {
+    private static long monotonicMillis() {
+        return System.nanoTime() / 1_000_000L;
+    }
+
+    /**
+     * @param now       this host's wall clock, the time base of the first misses counted
+     * @param monotonic this host's monotonic clock, the time base of the recovery (a stepped wall clock must not
+     *                  settle it early or late)
+     */
+    private void evaluate(long now, long monotonic) {
         long tracked = engines.stream().mapToLong(DeadlineEngine::tracked).sum();
         long silent = engines.stream().mapToLong(DeadlineEngine::silent).sum();
         OutageRule.Fleet fleet = store.report(instanceId, tracked, silent, window.count(now),
@@ -108,16 +118,16 @@ public class OutageMonitor {
         boolean stored = store.activeOutage();
         if (stored != active) {
             active = stored;
-            peakSilent = fleet.silent();
+            recovery = Recovery.startingAt(fleet.silent(), monotonic);
             if (!stored) {
                 cleared();
             }
         }
-        peakSilent = Math.max(peakSilent, fleet.silent());
-        switch (rule.decide(fleet, active, peakSilent)) {
+        recovery = recovery.observed(fleet.silent(), monotonic);
+        switch (rule.decide(fleet, active, recovery, monotonic)) {
             case RAISE -> {
                 active = store.raise(fleet);
-                peakSilent = fleet.silent();
+                recovery = Recovery.startingAt(fleet.silent(), monotonic);
             }
             case CLEAR -> {
                 store.clear(fleet);
@@ -130,7 +140,8 @@ public class OutageMonitor {
 
     /**
      * The outage is over: the first misses it was made of no longer count as a suspected one, so the computers
-     * still silent get their held-back agent-offline alerts instead of being held again by their own old misses.
+     * still silent get their allowance and then their held-back agent-offline alerts instead of being held again by
+     * their own old misses.
      */
     private void cleared() {
         window.clear();

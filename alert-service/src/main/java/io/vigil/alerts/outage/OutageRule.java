@@ -1,9 +1,14 @@
 package io.vigil.alerts.outage;
 
+import java.time.Duration;
+
 /**
  * The platform-outage rule over the whole fleet (all instances summed): raised when more than {@code share} of all
  * tracked computers first-missed a heartbeat within the window (and the fleet is not trivially small); cleared when
- * most of the computers silent at the peak have been heard from again (silent count at most half the peak).
+ * most of the computers silent at the peak have been heard from again (silent count at most half the peak) and the
+ * recovery has settled: the silent count has reached no new low for {@code settle}. A fleet comes back from a
+ * platform-side outage gradually (a restarted gateway admits so many handshakes a second): when half of it is back,
+ * the rest is usually still on its way.
  */
 public final class OutageRule {
 
@@ -15,10 +20,12 @@ public final class OutageRule {
 
     private final double share;
     private final long minComputers;
+    private final long settleMillis;
 
-    public OutageRule(double share, long minComputers) {
+    public OutageRule(double share, long minComputers, Duration settle) {
         this.share = share;
         this.minComputers = minComputers;
+        this.settleMillis = settle.toMillis();
     }
 
     /**
@@ -30,14 +37,17 @@ public final class OutageRule {
     }
 
     /**
-     * @param active      whether a platform-outage alert is active
-     * @param peakSilent  the largest silent count seen while it was active
+     * @param active   whether a platform-outage alert is active
+     * @param recovery the fleet's recovery while it is active, {@code fleet} already observed
+     * @param now      the time of {@code fleet}, on the clock of {@code recovery}
      */
-    public Decision decide(Fleet fleet, boolean active, long peakSilent) {
+    public Decision decide(Fleet fleet, boolean active, Recovery recovery, long now) {
         if (!active) {
             boolean large = fleet.tracked() >= minComputers;
             return large && fleet.recentFirstMisses() > share * fleet.tracked() ? Decision.RAISE : Decision.KEEP;
         }
-        return fleet.silent() * 2 <= peakSilent ? Decision.CLEAR : Decision.KEEP;
+        boolean mostBack = fleet.silent() * 2 <= recovery.peak();
+        boolean settled = recovery.steadyFor(now) >= settleMillis;
+        return mostBack && settled ? Decision.CLEAR : Decision.KEEP;
     }
 }

@@ -16,10 +16,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,9 +56,20 @@ final class TestFleet implements AutoCloseable {
     }
 
     void register(long id, String hostName) {
+        registration(id, hostName, ComputerRegistration.ACTIVATED);
+    }
+
+    /**
+     * Deactivates the computer: alert-service forgets it, so a test whose fleet ends silent leaves no silence behind
+     * that a later test's platform-outage would have to recover from.
+     */
+    void deactivate(long id) {
+        registration(id, "deactivated-" + id, ComputerRegistration.DEACTIVATED);
+    }
+
+    private void registration(long id, String hostName, String state) {
         ComputerRegistration registration = new ComputerRegistration(id, hostName, "Linux", "20.0.1", "20.0 LTS",
-                "physical", 1, "10.0.0.1", 4118, "running", ComputerRegistration.ACTIVATED, "01", null,
-                Instant.now());
+                "physical", 1, "10.0.0.1", 4118, "running", state, "01", null, Instant.now());
         send(Topics.COMPUTERS, id, CloudEvents.create("/test", EventTypes.COMPUTER_REGISTERED, Long.toString(id),
                 registration));
     }
@@ -85,8 +99,35 @@ final class TestFleet implements AutoCloseable {
         return heartbeat(id, Instant.now().toString());
     }
 
+    /**
+     * Sends one heartbeat of each computer at once (not one acknowledged after the other, which on a busy machine
+     * can take longer than a 1-second interval for a fleet of them); returns their broker append times.
+     */
+    Map<Long, Long> heartbeats(List<Long> ids) {
+        Map<Long, Future<RecordMetadata>> sent = new LinkedHashMap<>();
+        for (long id : ids) {
+            sent.put(id, producer.send(new ProducerRecord<>(Topics.HEARTBEATS, Long.toString(id),
+                    EventJson.toBytes(heartbeatEvent(id, Instant.now().toString())))));
+        }
+        producer.flush();
+        Map<Long, Long> appended = new HashMap<>();
+        sent.forEach((id, metadata) -> {
+            try {
+                appended.put(id, metadata.get().timestamp());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return appended;
+    }
+
     /** Keeps the computers beating every {@code periodMillis} until the returned handle is cancelled. */
     ScheduledFuture<?> keepBeating(List<Long> ids, long periodMillis) {
+        return keepBeating(ids, 0, periodMillis);
+    }
+
+    /** Like {@link #keepBeating(List, long)}, the first heartbeats {@code startAfterMillis} from now. */
+    ScheduledFuture<?> keepBeating(List<Long> ids, long startAfterMillis, long periodMillis) {
         return beats.scheduleWithFixedDelay(() -> {
             for (long id : ids) {
                 producer.send(new ProducerRecord<>(Topics.HEARTBEATS, Long.toString(id),
@@ -97,7 +138,7 @@ final class TestFleet implements AutoCloseable {
                         });
             }
             producer.flush();
-        }, 0, periodMillis, TimeUnit.MILLISECONDS);
+        }, startAfterMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Heartbeats of {@link #keepBeating} that Kafka did not accept. */

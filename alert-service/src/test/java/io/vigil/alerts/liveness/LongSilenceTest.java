@@ -11,8 +11,8 @@ import static io.vigil.alerts.liveness.TrackerFixture.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Silences days long survive a restart through the liveness snapshot, and a platform-outage's held-back alert is
- * raised later with the time the computer really went offline.
+ * Silences days long survive a restart through the liveness snapshot (a platform-outage's held-back alerts:
+ * {@link HeldAlertsTest}).
  */
 class LongSilenceTest {
 
@@ -122,34 +122,5 @@ class LongSilenceTest {
         only(written, Outcome.Snapshot.class).forEach(s -> rebuilt.restore(s.snapshot()));
         heartbeat(rebuilt, T0);
         assertThat(only(judge(rebuilt, T0 + 60_000), Outcome.OfflineAlert.class)).isEmpty();
-    }
-
-    @Test
-    void aHeldBackAlertIsRaisedLaterWithTheDeadlineItReallyHad() {
-        LivenessTracker tracker = tracker();
-        tracker.settings(ID, TrackerFixture.settings(2, 1), T0, new ArrayList<>());
-        heartbeat(tracker, T0);
-        Outcome.OfflineAlert alert = only(judge(tracker, T0 + 4_200), Outcome.OfflineAlert.class).getFirst();
-        tracker.withhold(alert);
-        assertThat(tracker.withholding()).isTrue();
-        List<Outcome> released = new ArrayList<>();
-        tracker.releaseWithheld(T0 + 30_000, released);
-        assertThat(only(released, Outcome.OfflineAlert.class)).singleElement().satisfies(a -> {
-            assertThat(a.deadline()).isEqualTo(T0 + 4_200);
-            assertThat(a.judgedAt()).isEqualTo(T0 + 30_000);
-        });
-        assertThat(tracker.withholding()).isFalse();
-    }
-
-    @Test
-    void aHeldBackComputerHeardFromMeanwhileGetsNoAlert() {
-        LivenessTracker tracker = tracker();
-        tracker.settings(ID, TrackerFixture.settings(2, 1), T0, new ArrayList<>());
-        heartbeat(tracker, T0);
-        tracker.withhold(only(judge(tracker, T0 + 4_200), Outcome.OfflineAlert.class).getFirst());
-        heartbeat(tracker, T0 + 10_000);
-        List<Outcome> released = new ArrayList<>();
-        tracker.releaseWithheld(T0 + 11_000, released);
-        assertThat(released).isEmpty();
     }
 }

@@ -4,28 +4,77 @@ import io.vigil.alerts.outage.OutageRule.Decision;
 import io.vigil.alerts.outage.OutageRule.Fleet;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OutageRuleTest {
 
-    private final OutageRule rule = new OutageRule(0.2, 50);
+    private static final long NOW = 1_000_000;
+    private static final long SETTLE = 30_000;
+
+    private final OutageRule rule = new OutageRule(0.2, 50, Duration.ofMillis(SETTLE));
+
+    /** A recovery from {@code peak} silent computers whose last new low was {@code lowestAgo} ago. */
+    private static Recovery recovery(long peak, long lowest, long lowestAgo) {
+        return new Recovery(peak, lowest, NOW - lowestAgo);
+    }
+
+    private Decision whileActive(long silent, Recovery recovery) {
+        return rule.decide(new Fleet(1_000, silent, 0), true, recovery, NOW);
+    }
 
     @Test
     void moreThanTheShareWithinTheWindowRaises() {
-        assertThat(rule.decide(new Fleet(1_000, 201, 201), false, 0)).isEqualTo(Decision.RAISE);
-        assertThat(rule.decide(new Fleet(1_000, 200, 200), false, 0)).isEqualTo(Decision.KEEP);
+        Recovery none = Recovery.startingAt(0, NOW);
+        assertThat(rule.decide(new Fleet(1_000, 201, 201), false, none, NOW)).isEqualTo(Decision.RAISE);
+        assertThat(rule.decide(new Fleet(1_000, 200, 200), false, none, NOW)).isEqualTo(Decision.KEEP);
     }
 
     @Test
     void aSmallFleetNeverHasAPlatformOutage() {
-        assertThat(rule.decide(new Fleet(49, 49, 49), false, 0)).isEqualTo(Decision.KEEP);
-        assertThat(rule.decide(new Fleet(50, 11, 11), false, 0)).isEqualTo(Decision.RAISE);
+        Recovery none = Recovery.startingAt(0, NOW);
+        assertThat(rule.decide(new Fleet(49, 49, 49), false, none, NOW)).isEqualTo(Decision.KEEP);
+        assertThat(rule.decide(new Fleet(50, 11, 11), false, none, NOW)).isEqualTo(Decision.RAISE);
     }
 
     @Test
-    void clearsWhenMostOfThePeakIsHeardFromAgain() {
-        assertThat(rule.decide(new Fleet(1_000, 300, 0), true, 500)).isEqualTo(Decision.KEEP);
-        assertThat(rule.decide(new Fleet(1_000, 250, 0), true, 500)).isEqualTo(Decision.CLEAR);
+    void clearsWhenMostOfThePeakIsHeardFromAgainAndTheRecoveryHasSettled() {
+        assertThat(whileActive(300, recovery(500, 300, SETTLE))).isEqualTo(Decision.KEEP);
+        assertThat(whileActive(251, recovery(500, 251, SETTLE))).isEqualTo(Decision.KEEP);
+        assertThat(whileActive(250, recovery(500, 250, SETTLE))).isEqualTo(Decision.CLEAR);
+    }
+
+    @Test
+    void aFleetStillComingBackKeepsTheOutageEvenBelowHalfItsPeak() {
+        // half of the fleet back no longer clears: the rest is still reconnecting, a new low every second
+        assertThat(whileActive(250, recovery(500, 250, 1_000))).isEqualTo(Decision.KEEP);
+        assertThat(whileActive(10, recovery(1_000, 10, 0))).isEqualTo(Decision.KEEP);
+        assertThat(whileActive(10, recovery(1_000, 10, SETTLE - 1))).isEqualTo(Decision.KEEP);
+        assertThat(whileActive(10, recovery(1_000, 10, SETTLE))).isEqualTo(Decision.CLEAR);
+    }
+
+    @Test
+    void aRecoveryThatStalledAboveHalfThePeakKeepsTheOutage() {
+        assertThat(whileActive(600, recovery(1_000, 600, Duration.ofHours(1).toMillis())))
+                .isEqualTo(Decision.KEEP);
+        assertThat(whileActive(501, recovery(1_000, 501, Duration.ofHours(1).toMillis())))
+                .isEqualTo(Decision.KEEP);
+    }
+
+    @Test
+    void aFleetBackAboveItsLowestCountsFromThatLow() {
+        // a few computers falling silent again after the low do not restart the recovery, nor hold it back
+        assertThat(whileActive(12, recovery(1_000, 10, SETTLE))).isEqualTo(Decision.CLEAR);
+    }
+
+    @Test
+    void aSettleOfZeroClearsAtHalfThePeakAsSoonAsItIsReached() {
+        OutageRule immediate = new OutageRule(0.2, 50, Duration.ZERO);
+        assertThat(immediate.decide(new Fleet(1_000, 250, 0), true, recovery(500, 250, 0), NOW))
+                .isEqualTo(Decision.CLEAR);
+        assertThat(immediate.decide(new Fleet(1_000, 251, 0), true, recovery(500, 251, 0), NOW))
+                .isEqualTo(Decision.KEEP);
     }
 
     @Test
