@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * The platform-outage rule over the whole fleet (all instances summed): raised when more than {@code share} of all
  * tracked computers first-missed a heartbeat within the window (and the fleet is not trivially small); cleared when
- * most of the computers silent at the peak have been heard from again (silent count at most half the peak) and the
- * recovery has settled: the silent count has reached no new low for {@code settle}. A fleet comes back from a
+ * most of the computers silent at the peak have been heard from again (silent count at most half the peak, or at most
+ * the share of the fleet) and the recovery has settled: the silent count has reached no new low for {@code settle}. A fleet comes back from a
  * platform-side outage gradually (a restarted gateway admits so many handshakes a second): when half of it is back,
  * the rest is usually still on its way.
  */
@@ -46,7 +46,10 @@ public final class OutageRule {
             boolean large = fleet.tracked() >= minComputers;
             return large && fleet.recentFirstMisses() > share * fleet.tracked() ? Decision.RAISE : Decision.KEEP;
         }
-        boolean mostBack = fleet.silent() * 2 <= recovery.peak();
+        // half of the peak, or no more than an outage's share of the fleet: the peak seen can be small (it is
+        // counted at one moment, the misses that raised the outage over a window), and a few computers that really
+        // went away must not keep it, and their held alerts, for good
+        boolean mostBack = fleet.silent() * 2 <= recovery.peak() || fleet.silent() <= share * fleet.tracked();
         boolean settled = recovery.steadyFor(now) >= settleMillis;
         return mostBack && settled ? Decision.CLEAR : Decision.KEEP;
     }

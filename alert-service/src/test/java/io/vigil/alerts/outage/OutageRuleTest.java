@@ -63,6 +63,18 @@ class OutageRuleTest {
     }
 
     @Test
+    void aSilenceNoLongerOutageSizedClearsOnceSettledWhateverThePeak() {
+        // raised on a burst of late heartbeats (first misses are counted over the window, silent ones at one moment:
+        // the peak seen can be small), then 10 computers really go away: 10 of a peak of 15 is more than half, yet
+        // nothing outage-sized is left, and the outage must not hold their alerts for good
+        assertThat(whileActive(10, recovery(15, 10, SETTLE - 1))).isEqualTo(Decision.KEEP);
+        assertThat(whileActive(10, recovery(15, 10, SETTLE))).isEqualTo(Decision.CLEAR);
+        assertThat(whileActive(200, recovery(300, 200, SETTLE))).isEqualTo(Decision.CLEAR);
+        assertThat(whileActive(201, recovery(300, 201, SETTLE))).as("still more than the share: an outage")
+                .isEqualTo(Decision.KEEP);
+    }
+
+    @Test
     void aFleetBackAboveItsLowestCountsFromThatLow() {
         // a few computers falling silent again after the low do not restart the recovery, nor hold it back
         assertThat(whileActive(12, recovery(1_000, 10, SETTLE))).isEqualTo(Decision.CLEAR);
