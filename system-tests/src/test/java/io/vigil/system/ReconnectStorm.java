@@ -55,13 +55,20 @@ final class ReconnectStorm {
         run.put("reconnect storm: full handshakes per gateway CPU-second (start included)",
                 beating.size() / gatewaySeconds);
         run.put("reconnect storm: resumed sessions", "0 % (a new process holds none of the old sessions)");
-        // every deadline of the storm has passed (10 s > (N+1)·I + grace) and alert-service has read everything
+        // a platform-outage raised by the storm holds offline alerts back until the fleet's recovery settled, and each
+        // computer still silent then gets its own allowance: count only once it is over, every deadline of the storm
+        // has passed (10 s > (N+1)·I + grace) and alert-service has read everything
+        await("no platform-outage open after the storm").atMost(Duration.ofSeconds(300))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> probe.counter("alert-service", "vigil_alerts_open", "type=\"platform-outage\"") == 0);
         try (ConsumerLag lag = new ConsumerLag(platform.infrastructure.bootstrapServers())) {
             await("alert-service caught up after the storm").pollDelay(Duration.ofSeconds(10))
                     .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
                     .until(() -> lag.now().getOrDefault("vigil-alert-service", 0L) == 0);
         }
         java.util.Set<Long> beatingIDs = new java.util.HashSet<>(before.keySet());
+        run.put("reconnect storm: platform-outages raised (all phases)", probe.counter("alert-service",
+                "vigil_alerts_raised_total", "alertType=\"platform-outage\""));
         run.put("reconnect storm: false offline alerts (total, all phases)", probe.offlineAlerts().stream()
                 .filter(a -> beatingIDs.contains(a.computerID())).map(PlatformProbe.OfflineAlert::computerID)
                 .distinct().count());
