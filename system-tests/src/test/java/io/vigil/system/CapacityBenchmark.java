@@ -206,7 +206,7 @@ class CapacityBenchmark {
         run.put("platform-outages raised before the silence", probe.counter("alert-service",
                 "vigil_alerts_raised_total", "alertType=\"platform-outage\""));
         await("no platform-outage open").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> probe.counter("alert-service", "vigil_alerts_open", "type=\"platform-outage\"") == 0);
+                .until(() -> !probe.platformOutageOpen());
         silent.forEach(ReferenceAgent::pauseHeartbeats);
         await("an offline alert for every silent agent").atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofSeconds(2)).until(() -> probe.offlineAlerts().stream()

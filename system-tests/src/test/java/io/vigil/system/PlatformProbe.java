@@ -60,6 +60,16 @@ final class PlatformProbe {
         return sum;
     }
 
+    /**
+     * Whether alert-service has a platform-outage open: raised more often than cleared (its counters move with each
+     * transition; the open-alert gauges are refreshed from the database only every 15 s).
+     */
+    boolean platformOutageOpen() {
+        String type = "alertType=\"platform-outage\"";
+        return counter("alert-service", "vigil_alerts_raised_total", type)
+                > counter("alert-service", "vigil_alerts_cleared_total", type);
+    }
+
     private String metrics(String service) {
         int port = switch (service) {
             case "heartbeat-gateway" -> platform.gatewayManagementPort;

@@ -60,7 +60,7 @@ final class ReconnectStorm {
         // has passed (10 s > (N+1)·I + grace) and alert-service has read everything
         await("no platform-outage open after the storm").atMost(Duration.ofSeconds(300))
                 .pollInterval(Duration.ofSeconds(2))
-                .until(() -> probe.counter("alert-service", "vigil_alerts_open", "type=\"platform-outage\"") == 0);
+                .until(() -> !probe.platformOutageOpen());
         try (ConsumerLag lag = new ConsumerLag(platform.infrastructure.bootstrapServers())) {
             await("alert-service caught up after the storm").pollDelay(Duration.ofSeconds(10))
                     .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
