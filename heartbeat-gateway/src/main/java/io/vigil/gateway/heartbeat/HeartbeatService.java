@@ -24,18 +24,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Records a heartbeat durably (Kafka acks=all) and answers with the interval, direction and pending operations.
  * When Kafka does not acknowledge within {@code publish.timeout} (every send included, see
  * {@link BoundedPublication}) the agent gets 503 with Retry-After. No thread waits for Kafka: the answer is composed
- * from the acknowledgement.
+ * from the acknowledgement, on a virtual thread of its own.
  */
 @ApplicationScoped
 @Startup // its counters exist at 0 from the start: dashboards and alert rules see a series before the first event
 public class HeartbeatService {
 
     private static final Logger LOG = Logger.getLogger(HeartbeatService.class);
+    /**
+     * Where the work after Kafka's answer runs: not on the producer's network thread that completes the send (what
+     * follows may send to Kafka itself, e.g. a changed operation failure, and a send that waits for metadata there
+     * would wait for the very thread it holds), nor on an event loop; a virtual thread each, started only once the
+     * acknowledgement is there, so none waits for it.
+     */
+    private static final Executor AFTER_ACKNOWLEDGEMENT = task -> Thread.ofVirtual().name("heartbeat-answer")
+            .start(task);
     /** The producer's {@code max.block.ms} (see {@link EventPublisher}): the longest one send blocks its caller. */
     static final Duration SEND_MAX_BLOCK = Duration.ofSeconds(3);
 
@@ -69,12 +78,13 @@ public class HeartbeatService {
         ExpectedConfiguration expected = directory.expected(computerID);
         String hostName = directory.registration(computerID).map(ComputerRegistration::hostName).orElse(null);
         Instant now = Instant.now();
-        Map<String, Object> logContext = MDC.getMap(); // the completion runs on Kafka's thread
+        Map<String, Object> logContext = MDC.getMap(); // the request's, for what runs after the acknowledgement
         return publication.publish(HeartbeatEvents.of(computerID, hostName, heartbeat, connection, expected,
-                certificateSerial, now)).handle((recorded, failure) -> {
+                certificateSerial, now)).handleAsync((recorded, failure) -> {
+                    logContext.forEach(MDC::put); // a new virtual thread: nothing to remove afterwards
                     if (failure != null) {
                         unavailable.increment();
-                        warnNotRecorded(logContext, computerID, failure);
+                        warnNotRecorded(computerID, failure);
                         throw new Unavailable(config.publish().retryAfterSeconds());
                     }
                     received.increment();
@@ -84,18 +94,13 @@ public class HeartbeatService {
                     List<Operation> pending = operations.pending(computerID, heartbeat.configFingerprint(), expected,
                             certificateSerial, certificateNotAfter, now);
                     return new HeartbeatAnswer(expected.intervalSeconds(), expected.direction(), pending);
-                });
+                }, AFTER_ACKNOWLEDGEMENT);
     }
 
-    private static void warnNotRecorded(Map<String, Object> logContext, long computerID, Throwable failure) {
+    private static void warnNotRecorded(long computerID, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        logContext.forEach(MDC::put);
-        try {
-            LOG.warnf("heartbeat of computer %d not recorded: %s", computerID, cause.getMessage());
-        } finally {
-            logContext.keySet().forEach(MDC::remove);
-        }
+        LOG.warnf("heartbeat of computer %d not recorded: %s", computerID, cause.getMessage());
     }
 
     /** 503: the platform cannot record the heartbeat now. */
