@@ -72,9 +72,13 @@ public final class BoundedPublication {
                 .exceptionallyCompose(this::notRecorded);
     }
 
+    /** What failed a composed stage: the exception itself, not the {@link CompletionException} around it. */
+    static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
     private CompletableFuture<Void> notRecorded(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = cause(failure);
         return CompletableFuture.failedFuture(cause instanceof TimeoutException
                 ? new NotRecorded("not acknowledged within " + timeout, cause)
                 : new NotRecorded("not acknowledged: " + cause, cause));

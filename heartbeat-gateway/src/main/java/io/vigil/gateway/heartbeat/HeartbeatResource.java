@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.MDC;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -73,8 +72,7 @@ public class HeartbeatResource {
     }
 
     private static void answer(CompletableFuture<Response> answer, HeartbeatAnswer recorded, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = failure == null ? null : BoundedPublication.cause(failure);
         if (cause == null) {
             answer.complete(Response.ok(recorded).build());
         } else if (cause instanceof HeartbeatService.Unavailable unavailable) {

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -98,9 +97,8 @@ public class HeartbeatService {
     }
 
     private static void warnNotRecorded(long computerID, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        LOG.warnf("heartbeat of computer %d not recorded: %s", computerID, cause.getMessage());
+        LOG.warnf("heartbeat of computer %d not recorded: %s", computerID,
+                BoundedPublication.cause(failure).getMessage());
     }
 
     /** 503: the platform cannot record the heartbeat now. */
