@@ -15,6 +15,11 @@ import java.util.Map;
  * How each input changes a computer's runtime view. Offline and missed heartbeats come only from alert-service's
  * liveness judgements (no deadline arithmetic here); a heartbeat newer than the one a judgement was based on shows
  * the computer was heard from again. Stale inputs (older than what is known) change nothing, so replays are harmless.
+ *
+ * <p>The offline reason is the latest contact failure (by the time it happened) since the last heartbeat, whichever
+ * of the two topics is read first: the topics are read in parallel, so a contact failure may be read after a later
+ * heartbeat or judgement, and a judgement before the heartbeat it was based on. Each input therefore checks the
+ * others' times rather than trusting the order it is read in.
  */
 public final class RuntimeUpdates {
 
@@ -52,6 +57,7 @@ public final class RuntimeUpdates {
         if (port != ListeningPortRule.NONE) {
             rt.listeningPort = port;
         }
+        forgetContactBefore(rt, receivedMs);
         List<HeartbeatReceived.OperationResult> results = hb.operationResults();
         if (results != null && !results.isEmpty()) {
             rt.lastOperation = operationJson(results.getLast(), receivedMs);
@@ -59,8 +65,12 @@ public final class RuntimeUpdates {
         if (rt.livenessLastHeartbeatMs == null || receivedMs > rt.livenessLastHeartbeatMs) {
             rt.offline = false;
             rt.missedHeartbeats = 0;
-            rt.contactReason = null;
-            rt.contactAtMs = null;
+            // the reason a judgement gave ends with it; a contact failure after this heartbeat (read before it)
+            // stays, as it would had the heartbeat been read first
+            if (LivenessChanged.PLATFORM_OUTAGE.equals(rt.contactReason)) {
+                rt.contactReason = null;
+                rt.contactAtMs = null;
+            }
         }
     }
 
@@ -72,9 +82,15 @@ public final class RuntimeUpdates {
         rt.offline = l.offline();
         rt.missedHeartbeats = Math.max(0, l.missedHeartbeats());
         rt.livenessLastHeartbeatMs = basedOn;
+        if (basedOn != null) {
+            // alert-service heard from the computer then, even if that heartbeat is not read here yet
+            forgetContactBefore(rt, basedOn);
+        }
         if (!l.offline() && l.missedHeartbeats() == 0) {
+            // heard from again: no reason as of this judgement; the time stays so that an older failure read
+            // later is not taken up again
             rt.contactReason = null;
-            rt.contactAtMs = null;
+            rt.contactAtMs = millis(l.judgedAt());
         } else if (l.offline() && l.reason() != null) {
             // alert-service holds this computer's own alert back (platform-outage): that is why it is offline
             rt.contactReason = Canonical.of(l.reason());
@@ -84,11 +100,30 @@ public final class RuntimeUpdates {
 
     static void contact(ComputerRuntime rt, ContactFailed c) {
         Long at = millis(c.at());
-        if (at != null && rt.lastHeartbeatMs != null && at < rt.lastHeartbeatMs) {
-            return;
+        if (at != null && (before(at, lastHeard(rt)) || before(at, rt.contactAtMs))) {
+            return; // older than the last heartbeat, or than the reason (or its clearing) already known
         }
         rt.contactReason = Canonical.of(c.reason());
         rt.contactAtMs = at;
+    }
+
+    /** The broker receive time of the last heartbeat known, read here or named by a judgement; null: none. */
+    static Long lastHeard(ComputerRuntime rt) {
+        if (rt.lastHeartbeatMs == null || rt.livenessLastHeartbeatMs == null) {
+            return rt.lastHeartbeatMs == null ? rt.livenessLastHeartbeatMs : rt.lastHeartbeatMs;
+        }
+        return Math.max(rt.lastHeartbeatMs, rt.livenessLastHeartbeatMs);
+    }
+
+    private static void forgetContactBefore(ComputerRuntime rt, long heardMs) {
+        if (rt.contactReason != null && before(rt.contactAtMs, heardMs)) {
+            rt.contactReason = null;
+            rt.contactAtMs = null;
+        }
+    }
+
+    private static boolean before(Long ms, Long other) {
+        return ms != null && other != null && ms < other;
     }
 
     static void registration(ComputerRuntime rt, ComputerRegistration r) {

@@ -101,7 +101,7 @@ public final class StatusEngine implements Runnable {
             return;
         }
         Map<String, Integer> counts = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (ConsumerRecord<String, byte[]> record : inTimeOrder(records)) {
             // the record's trace (from the gateway's heartbeat) and its computer in the log context
             try (RecordTracing.Processing processing = tracing.process(record)) {
                 Position at = new Position(record.topic(), record.partition());
@@ -119,6 +119,15 @@ public final class StatusEngine implements Runnable {
             counts.merge(record.topic(), 1, Integer::sum);
         }
         counts.forEach(metrics::consumed);
+    }
+
+    /** The poll's records across partitions in timestamp order, each partition's own order kept (see PollOrder). */
+    static List<ConsumerRecord<String, byte[]>> inTimeOrder(ConsumerRecords<String, byte[]> records) {
+        Map<Position, List<ConsumerRecord<String, byte[]>>> partitions = new HashMap<>();
+        for (TopicPartition tp : records.partitions()) {
+            partitions.put(new Position(tp.topic(), tp.partition()), records.records(tp));
+        }
+        return PollOrder.merge(partitions, ConsumerRecord::timestamp);
     }
 
     /** The decoded record if the engine may apply it; else (dead-lettered with the reason) null. */

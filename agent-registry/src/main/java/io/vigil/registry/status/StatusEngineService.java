@@ -100,7 +100,7 @@ public class StatusEngineService {
         }
         try {
             StatusEngine fresh = new StatusEngine(
-                    KafkaClients.consumer(kafka, "agent-registry-status", config.status().groupId(),
+                    KafkaClients.statusConsumer(kafka, "agent-registry-status", config.status().groupId(),
                             config.status().maxPollRecords()),
                     new StatusPublisher(producer), new JdbcStateStore(dataSource), ports, metrics,
                     config.status().flushInterval(), kafka.tracing());

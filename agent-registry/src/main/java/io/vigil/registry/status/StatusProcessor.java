@@ -4,7 +4,6 @@ import io.vigil.events.status.ComputerStatusChanged;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -15,8 +14,10 @@ import java.util.UUID;
 
 /**
  * The in-memory heart of the status engine: per owned partition, each computer's {@link ComputerRuntime}; applies
- * inputs in log order, records the status transitions they cause, which computers changed, which reported listening
- * ports the registry must adopt, and where each input partition must resume. Single-threaded; no framework, no I/O.
+ * inputs in the order the engine reads them (each partition in log order, see {@link PollOrder}), records the status
+ * transitions they cause (settled against late inputs of other topics until flushed, see {@link PendingTransitions}),
+ * which computers changed, which reported listening ports the registry must adopt, and where each input partition must
+ * resume. Single-threaded; no framework, no I/O.
  */
 public final class StatusProcessor {
 
@@ -34,7 +35,7 @@ public final class StatusProcessor {
     private final Map<Integer, Map<Long, ComputerRuntime>> partitions = new HashMap<>();
     private final Map<Position, Long> positions = new HashMap<>();
     private final Set<ComputerRuntime> changed = new LinkedHashSet<>();
-    private final List<Transition> transitions = new ArrayList<>();
+    private final PendingTransitions transitions = new PendingTransitions();
     private final Map<Long, Integer> listeningPorts = new HashMap<>();
     private boolean positionsMoved;
 
@@ -50,7 +51,7 @@ public final class StatusProcessor {
         Map<Long, ComputerRuntime> gone = partitions.remove(partition);
         if (gone != null) {
             changed.removeIf(rt -> rt.partition() == partition);
-            transitions.removeIf(t -> gone.containsKey(t.data().computerID()));
+            transitions.forget(gone.keySet());
             listeningPorts.keySet().removeIf(gone::containsKey);
         }
         positions.keySet().removeIf(p -> p.partition() == partition);
@@ -71,19 +72,52 @@ public final class StatusProcessor {
         ComputerRuntime rt = computers.computeIfAbsent(input.computerID(),
                 id -> new ComputerRuntime(id, at.partition()));
         int portBefore = rt.listeningPort;
+        boolean wasOffline = rt.offline;
         RuntimeUpdates.apply(rt, input);
         changed.add(rt);
         if (input instanceof Input.Heartbeat && rt.listeningPort != portBefore) {
             listeningPorts.put(rt.computerID(), rt.listeningPort);
         }
+        settleLateInput(rt, input, wasOffline);
         StatusRules.Status now = rt.derivedStatus();
         if (now != null && !now.agentStatus().equals(rt.status)) {
             String previous = rt.status;
+            Long previousSince = rt.statusSinceMs;
             rt.status = now.agentStatus();
             rt.statusSinceMs = timestampMs;
             transitions.add(new Transition(eventId(at, offset, rt.computerID()),
                     new ComputerStatusChanged(rt.computerID(), rt.hostName, rt.status, previous,
-                            rt.missedHeartbeats, rt.offlineReason(), Instant.ofEpochMilli(timestampMs))));
+                            rt.missedHeartbeats, rt.offlineReason(), Instant.ofEpochMilli(timestampMs))),
+                    RuntimeUpdates.lastHeard(rt), rt.contactAtMs, previousSince);
+        }
+    }
+
+    /**
+     * An input read after a transition of this flush that it happened before (another topic's partition was applied
+     * first) settles that transition as if read in time: see {@link PendingTransitions}.
+     */
+    private void settleLateInput(ComputerRuntime rt, Input input, boolean wasOffline) {
+        switch (input) {
+            case Input.Contact c when c.data().at() != null ->
+                    transitions.contactFailed(rt.computerID(), c.data().at().toEpochMilli(),
+                            Canonical.of(c.data().reason()));
+            case Input.Heartbeat h when endedOffline(rt, wasOffline) -> heardFromAgain(rt, h.receivedMs());
+            case Input.Liveness l when endedOffline(rt, wasOffline) && l.data().lastHeartbeatAt() != null ->
+                    heardFromAgain(rt, l.data().lastHeartbeatAt().toEpochMilli());
+            default -> {
+            }
+        }
+    }
+
+    private static boolean endedOffline(ComputerRuntime rt, boolean wasOffline) {
+        return wasOffline && !rt.offline && StatusRules.OFFLINE.equals(rt.status);
+    }
+
+    private void heardFromAgain(ComputerRuntime rt, long heardMs) {
+        PendingTransitions.Withdrawn withdrawn = transitions.heardFromAgain(rt.computerID(), heardMs);
+        if (withdrawn != null) {
+            rt.status = withdrawn.previousStatus();
+            rt.statusSinceMs = withdrawn.previousSinceMs();
         }
     }
 
@@ -102,10 +136,9 @@ public final class StatusProcessor {
 
     /** Hands over what changed since the last flush and forgets it. */
     public Flush drain() {
-        Flush flush = new Flush(List.copyOf(changed), List.copyOf(transitions), Map.copyOf(listeningPorts),
+        Flush flush = new Flush(List.copyOf(changed), transitions.drain(), Map.copyOf(listeningPorts),
                 positionsMoved ? Map.copyOf(positions) : Map.of());
         changed.clear();
-        transitions.clear();
         listeningPorts.clear();
         positionsMoved = false;
         return flush;

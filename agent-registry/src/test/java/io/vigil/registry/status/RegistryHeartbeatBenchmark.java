@@ -70,7 +70,7 @@ public final class RegistryHeartbeatBenchmark {
             Counting metrics = new Counting();
             KafkaClientFactory kafka = new KafkaClientFactory(Map.of("bootstrap.servers", bootstrap));
             KafkaProducer<String, byte[]> statusProducer = KafkaClients.producer(kafka, "bench-status");
-            StatusEngine engine = new StatusEngine(KafkaClients.consumer(kafka, "agent-registry-status",
+            StatusEngine engine = new StatusEngine(KafkaClients.statusConsumer(kafka, "agent-registry-status",
                     "bench-" + System.nanoTime(), 5000), new StatusPublisher(statusProducer), new JdbcStateStore(ds),
                     ListeningPortSink.NONE, metrics, Duration.ofMillis(500), kafka.tracing());
             Thread thread = Thread.ofPlatform().name("bench-engine").start(engine);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class StatusProcessorTest {
 
@@ -114,6 +115,172 @@ class StatusProcessorTest {
         assertThat(transitions()).singleElement().satisfies(t -> {
             assertThat(t.agentStatus()).isEqualTo("active");
             assertThat(t.offlineReason()).isNull();
+        });
+    }
+
+    void contact(long at, String reason) {
+        apply(Topics.CONTACT_FAILURES, at, new Input.Contact(ID, new ContactFailed(ID, "heartbeat-request", reason,
+                null, Instant.ofEpochMilli(at))));
+    }
+
+    @Test
+    void aContactFailureReadAfterTheJudgementStillGivesTheUnpublishedOfflineTransitionItsReason() {
+        register("activated", "running", 1000);
+        heartbeat(2000, "a");
+        processor.drain();
+        // the judgement's partition was applied first, the earlier contact failure's after it, in the same flush
+        liveness(4000, 3, true, 2000);
+        contact(3500, "timeout");
+        assertThat(transitions()).singleElement().satisfies(t -> {
+            assertThat(t.agentStatus()).isEqualTo("offline");
+            assertThat(t.offlineReason()).isEqualTo("timeout");
+        });
+    }
+
+    @Test
+    void aLateContactFailureTakesTheLatestReasonBeforeTheJudgementAndNoLaterOne() {
+        register("activated", "running", 1000);
+        heartbeat(2000, "a");
+        contact(3000, "refused");
+        processor.drain();
+        liveness(4000, 3, true, 2000);
+        contact(3500, "timeout");
+        contact(3200, "tls-failure");
+        contact(4200, "error");
+        assertThat(transitions()).singleElement()
+                .extracting(ComputerStatusChanged::offlineReason).isEqualTo("timeout");
+        assertThat(processor.find(ID).offlineReason()).isEqualTo("error");
+    }
+
+    @Test
+    void aContactFailureBeforeTheLastHeartbeatIsNoReasonEvenWhenReadAfterTheJudgement() {
+        register("activated", "running", 1000);
+        heartbeat(2000, "a");
+        processor.drain();
+        liveness(4000, 3, true, 2000);
+        contact(1500, "timeout");
+        assertThat(transitions()).singleElement()
+                .extracting(ComputerStatusChanged::offlineReason).isNull();
+        assertThat(processor.find(ID).offlineReason()).isNull();
+    }
+
+    @Test
+    void aLateContactFailureStillGivesTheReasonAfterTheComputerCameBackInTheSameFlush() {
+        register("activated", "running", 1000);
+        heartbeat(2000, "a");
+        processor.drain();
+        liveness(4000, 3, true, 2000);
+        heartbeat(5000, "a");
+        contact(3500, "timeout");
+        assertThat(transitions()).extracting(ComputerStatusChanged::agentStatus, ComputerStatusChanged::offlineReason)
+                .containsExactly(tuple("offline", "timeout"), tuple("active", null));
+        assertThat(processor.find(ID).offlineReason()).isNull();
+    }
+
+    @Test
+    void aContactFailureBeforeTheHeartbeatAJudgementNamesIsNoReasonThoughThatHeartbeatIsReadLater() {
+        register("activated", "running", 1000);
+        heartbeat(1000, "a");
+        contact(1500, "timeout");
+        processor.drain();
+        liveness(4000, 3, true, 2000);
+        heartbeat(2000, "a");
+        assertThat(transitions()).singleElement()
+                .extracting(ComputerStatusChanged::offlineReason).isNull();
+        assertThat(processor.find(ID).offlineReason()).isNull();
+    }
+
+    @Test
+    void anOlderContactFailureReadAfterAPlatformOutageJudgementDoesNotReplaceIt() {
+        register("activated", "running", 1000);
+        heartbeat(2000, "a");
+        processor.drain();
+        apply(Topics.LIVENESS, 4100, new Input.Liveness(ID, new LivenessChanged(ID, 3, true,
+                Instant.ofEpochMilli(2000), Instant.ofEpochMilli(4100), LivenessChanged.PLATFORM_OUTAGE)));
+        contact(3500, "refused");
+        assertThat(transitions()).singleElement()
+                .extracting(ComputerStatusChanged::offlineReason).isEqualTo("platform-outage");
+        assertThat(processor.find(ID).offlineReason()).isEqualTo("platform-outage");
+    }
+
+    @Test
+    void aContactFailureBeforeAnOnlineJudgementReadAfterItIsNotTakenUpAgain() {
+        register("activated", "running", 1000);
+        heartbeat(2000, "a");
+        liveness(5500, 0, false, 5000);
+        contact(5200, "timeout");
+        liveness(9000, 3, true, 5000);
+        assertThat(transitions()).last().extracting(ComputerStatusChanged::offlineReason).isNull();
+    }
+
+    @Test
+    void aHeartbeatReceivedBeforeAStaleJudgementWithdrawsItsUnpublishedOfflineTransition() {
+        register("activated", "running", 1000);
+        heartbeat(2000, "a");
+        processor.drain();
+        // alert-service judged at 6000 on the heartbeat of 2000: it had not read the one of 5000 yet
+        liveness(6000, 3, true, 2000);
+        heartbeat(5000, "a");
+        assertThat(transitions()).isEmpty();
+        ComputerRuntime rt = processor.find(ID);
+        assertThat(rt.status()).isEqualTo("active");
+        assertThat(rt.statusSinceMs()).isEqualTo(1000);
+        assertThat(rt.offline()).isFalse();
+        assertThat(rt.missedHeartbeats()).isZero();
+    }
+
+    @Test
+    void aHeartbeatReceivedAfterTheJudgementEndsARealOfflineEpisode() {
+        register("activated", "running", 1000);
+        heartbeat(2000, "a");
+        processor.drain();
+        liveness(6000, 3, true, 2000);
+        heartbeat(6001, "a");
+        assertThat(transitions()).extracting(ComputerStatusChanged::agentStatus)
+                .containsExactly("offline", "active");
+    }
+
+    @Test
+    void aPublishedOfflineTransitionIsNeitherWithdrawnNorCompleted() {
+        register("activated", "running", 1000);
+        heartbeat(2000, "a");
+        liveness(6000, 3, true, 2000);
+        assertThat(transitions()).last().extracting(ComputerStatusChanged::offlineReason).isNull();
+        contact(3500, "timeout");
+        heartbeat(5000, "a");
+        assertThat(transitions()).extracting(ComputerStatusChanged::agentStatus).containsExactly("active");
+    }
+
+    @Test
+    void aHeartbeatNamedByAnOnlineJudgementWithdrawsAStaleOfflineTransitionToo() {
+        register("activated", "running", 1000);
+        heartbeat(1000, "a");
+        processor.drain();
+        liveness(2100, 3, true, 1000);
+        liveness(2200, 0, false, 2000);
+        assertThat(transitions()).isEmpty();
+        assertThat(processor.find(ID).status()).isEqualTo("active");
+    }
+
+    @Test
+    void aRevokedPartitionTakesItsTransitionsAlongAndTheOthersStayOpenToLateInputs() {
+        long other = 43;
+        processor.assign(4, List.of());
+        processor.apply(new Position(Topics.COMPUTERS, 4), 0, 1000, new Input.Registration(other,
+                new ComputerRegistration(other, "web-02", "Linux", "20", null, "physical", 7, "10.0.0.2", 4118,
+                        "running", "activated", "01", null, Instant.ofEpochMilli(1000))));
+        register("activated", "running", 1000);
+        heartbeat(2000, "a");
+        processor.drain();
+        liveness(4000, 3, true, 2000);
+        processor.apply(new Position(Topics.LIVENESS, 4), 0, 4000, new Input.Liveness(other,
+                new LivenessChanged(other, 3, true, Instant.ofEpochMilli(1000), Instant.ofEpochMilli(4000))));
+        processor.revoke(3);
+        processor.apply(new Position(Topics.CONTACT_FAILURES, 4), 0, 3500, new Input.Contact(other,
+                new ContactFailed(other, "heartbeat-request", "refused", null, Instant.ofEpochMilli(3500))));
+        assertThat(transitions()).singleElement().satisfies(t -> {
+            assertThat(t.computerID()).isEqualTo(other);
+            assertThat(t.offlineReason()).isEqualTo("refused");
         });
     }
 
