@@ -6,12 +6,11 @@ import io.vigil.agent.AgentSettings;
 import io.vigil.agent.AgentState;
 import io.vigil.agent.Fleet;
 import io.vigil.agent.ReferenceAgent;
-import io.vigil.agent.tls.KeyMaterial;
 import io.vigil.testkit.TestJvm;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.net.URI;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -57,6 +56,7 @@ class CapacityBenchmark {
     private final Map<String, Object> run = new LinkedHashMap<>();
 
     @Test
+    @Timeout(value = 90, unit = TimeUnit.MINUTES) // beyond the system tests' 10 minutes: a fleet of thousands takes longer
     void platformCapacity() throws Exception {
         run.put("run", Instant.now().truncatedTo(ChronoUnit.MINUTES) + " (" + SERIES + ")");
         run.put("series", SERIES);
@@ -94,13 +94,8 @@ class CapacityBenchmark {
     }
 
     private void activate(Fleet fleet, JsonPath token) throws Exception {
-        KeyPair shared = KeyMaterial.newKeyPair(); // each agent still has its own CSR and certificate
-        List<AgentSettings> settings = new ArrayList<>();
-        for (int i = 1; i <= AGENTS; i++) {
-            settings.add(AgentSettings.builder(URI.create(platform.gatewayUrl()), token.getString("token"),
-                    token.getString("managerCaSha256")).hostName("capacity-" + i).listen(false)
-                    .keyPairs(() -> shared).build());
-        }
+        List<AgentSettings> settings = BenchmarkFleet.settings(URI.create(platform.gatewayUrl()), token, "capacity-",
+                AGENTS);
         long start = System.nanoTime();
         double load = PlatformProbe.loadAverage();
         Thread starter = Thread.ofPlatform().name("fleet-start").start(() -> {

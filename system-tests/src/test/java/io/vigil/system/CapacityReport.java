@@ -30,20 +30,36 @@ final class CapacityReport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
+    private final String prefix;
 
+    /** The capacity benchmark's record: {@code runs.jsonl}, {@code results.md}, {@code results.svg}. */
     CapacityReport(Path dir) {
+        this(dir, "");
+    }
+
+    private CapacityReport(Path dir, String prefix) {
         this.dir = dir;
+        this.prefix = prefix;
+    }
+
+    /** The storm benchmark's record beside it: {@code storm-runs.jsonl} and {@code storm-results.md}, no plot. */
+    static CapacityReport storm(Path dir) {
+        return new CapacityReport(dir, "storm-");
     }
 
     /** Appends the run and renders the table and the plot again from every run. */
     void add(Map<String, Object> run) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("runs.jsonl"), JSON.writeValueAsString(run) + "\n",
+            Files.writeString(dir.resolve(prefix + "runs.jsonl"), JSON.writeValueAsString(run) + "\n",
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             List<Map<String, Object>> runs = runs();
-            Files.writeString(dir.resolve("results.md"), table(runs));
-            Files.writeString(dir.resolve("results.svg"), CapacityPlot.svg(runs));
+            if (prefix.isEmpty()) {
+                Files.writeString(dir.resolve("results.md"), table(runs));
+                Files.writeString(dir.resolve("results.svg"), CapacityPlot.svg(runs));
+            } else {
+                Files.writeString(dir.resolve(prefix + "results.md"), table(STORM_TITLE, runs));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,7 +67,7 @@ final class CapacityReport {
 
     List<Map<String, Object>> runs() throws IOException {
         List<Map<String, Object>> runs = new ArrayList<>();
-        for (String line : Files.readAllLines(dir.resolve("runs.jsonl"))) {
+        for (String line : Files.readAllLines(dir.resolve(prefix + "runs.jsonl"))) {
             if (!line.isBlank()) {
                 runs.add(JSON.readValue(line, new TypeReference<LinkedHashMap<String, Object>>() {
                 }));
@@ -60,17 +76,30 @@ final class CapacityReport {
         return runs;
     }
 
+    private static final String CAPACITY_TITLE = """
+            # Capacity benchmark results
+
+            Written by `CapacityBenchmark` (see [../capacity.md](../capacity.md) for how to run it and what the
+            numbers mean). One column per run; CPU from `/proc/<pid>/stat` over the steady window; the load
+            average is the machine's (shared with other builds) during that window.
+
+            """;
+    private static final String STORM_TITLE = """
+            # Reconnect storm benchmark results
+
+            Written by `StormBenchmark` (see [../capacity.md](../capacity.md), "The reconnect storm of 20,000
+            agents"). One column per run; CPU from `/proc/<pid>/stat`.
+
+            """;
+
     static String table(List<Map<String, Object>> runs) {
+        return table(CAPACITY_TITLE, runs);
+    }
+
+    private static String table(String title, List<Map<String, Object>> runs) {
         Set<String> rows = new LinkedHashSet<>();
         runs.forEach(r -> rows.addAll(r.keySet()));
-        StringBuilder md = new StringBuilder("""
-                # Capacity benchmark results
-
-                Written by `CapacityBenchmark` (see [../capacity.md](../capacity.md) for how to run it and what the
-                numbers mean). One column per run; CPU from `/proc/<pid>/stat` over the steady window; the load
-                average is the machine's (shared with other builds) during that window.
-
-                """);
+        StringBuilder md = new StringBuilder(title);
         md.append("| measurement |");
         runs.forEach(r -> md.append(' ').append(cell(r.get("run"))).append(" |"));
         md.append("\n|---|");

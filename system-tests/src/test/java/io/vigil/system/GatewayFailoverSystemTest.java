@@ -4,13 +4,11 @@ import io.restassured.path.json.JsonPath;
 import io.vigil.agent.AgentSettings;
 import io.vigil.agent.ReferenceAgent;
 import io.vigil.events.Topics;
-import io.vigil.testkit.FreePorts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,12 +48,6 @@ class GatewayFailoverSystemTest {
     private final Platform platform = Platform.shared();
     private final Console console = new Console(platform);
 
-    private record Replica(ServiceProcess process, int httpsPort, Path log) {
-        URI url() {
-            return URI.create("https://127.0.0.1:" + httpsPort);
-        }
-    }
-
     @Test
     void aReplicasDeathTurnsNoPolledComputerOfflineAndTheSurvivorPollsItsNewComputersAtOnce() throws Exception {
         long policyID = console.createPolicy("failover-" + System.nanoTime(), Map.of(
@@ -63,8 +55,8 @@ class GatewayFailoverSystemTest {
                 "platformSettingHeartbeatMissedAlertThreshold", Integer.toString(THRESHOLD),
                 "platformSettingAgentCommunicationsDirection", "Manager Initiated"));
         ServiceProcess shared = platform.service("heartbeat-gateway");
-        Replica a = replica("gateway-replica-a");
-        Replica b = replica("gateway-replica-b");
+        GatewayReplica a = GatewayReplica.of(platform, "gateway-replica-a");
+        GatewayReplica b = GatewayReplica.of(platform, "gateway-replica-b");
         List<ReferenceAgent> agents = new ArrayList<>();
         Map<Long, String> statuses = new ConcurrentHashMap<>();
         try {
@@ -131,19 +123,8 @@ class GatewayFailoverSystemTest {
         }
     }
 
-    private Replica replica(String name) {
-        int https = FreePorts.next();
-        int management = FreePorts.next();
-        Map<String, String> env = platform.environmentOf("heartbeat-gateway");
-        env.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(https));
-        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
-        Path log = platform.logs.resolve(name + "-" + System.currentTimeMillis() + ".log");
-        return new Replica(new ServiceProcess(name, platform.appJar("heartbeat-gateway"), List.of(), env,
-                URI.create("http://127.0.0.1:" + management + "/q/health/ready"), log), https, log);
-    }
-
     /** A reference agent activated through the replica that listens for the manager's heartbeat requests. */
-    private ReferenceAgent activateListening(Replica through, long policyID, String hostName) throws Exception {
+    private ReferenceAgent activateListening(GatewayReplica through, long policyID, String hostName) throws Exception {
         JsonPath token = console.createToken(policyID, 1).extract().jsonPath();
         ReferenceAgent agent = new ReferenceAgent(AgentSettings.builder(through.url(), token.getString("token"),
                 token.getString("managerCaSha256")).hostName(hostName).listeningPort(0).build());

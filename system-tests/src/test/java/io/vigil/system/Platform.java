@@ -38,6 +38,8 @@ final class Platform {
      * platform starts (a benchmark's settings; the system tests use none).
      */
     static final String ENV_PROPERTY_PREFIX = "vigil.platform.env.";
+    /** {@code vigil.platform.jvm.<service>=options}: JVM options added for a service (a benchmark's heap). */
+    static final String JVM_PROPERTY_PREFIX = "vigil.platform.jvm.";
 
     final Path root = Path.of(System.getProperty("vigil.root", "..")).toAbsolutePath().normalize();
     final Path state;
@@ -96,12 +98,12 @@ final class Platform {
         long started = System.nanoTime();
         initCa();
         environments = new ServiceEnvironment(serviceInfrastructure(), ports, traces == null ? null : traces.endpoint());
-        define("policy-service", policyPort, List.of());
-        define("agent-registry", registryPort, List.of());
-        define("alert-service", alertPort, List.of());
-        define("heartbeat-gateway", gatewayManagementPort, List.of()); // plain java -jar, as its image runs it
-        define("siem-forwarder", siemPort, List.of());
-        define("web-console", consolePort, List.of());
+        define("policy-service", policyPort);
+        define("agent-registry", registryPort);
+        define("alert-service", alertPort);
+        define("heartbeat-gateway", gatewayManagementPort); // plain java -jar, as its image runs it
+        define("siem-forwarder", siemPort);
+        define("web-console", consolePort);
         services.values().forEach(ServiceProcess::start);
         services.values().forEach(ServiceProcess::awaitReady);
         System.out.printf("platform: five services ready as %s %d ms after the CA step began%n",
@@ -145,10 +147,16 @@ final class Platform {
         }
     }
 
-    private void define(String name, int healthPort, List<String> jvmOptions) {
+    private void define(String name, int healthPort) {
         URI ready = URI.create("http://127.0.0.1:" + healthPort + "/q/health/ready");
-        services.put(name, new ServiceProcess(name, appJar(name), jvmOptions, environment(name), ready,
+        services.put(name, new ServiceProcess(name, appJar(name), jvmOptions(name), environment(name), ready,
                 logs.resolve(name + ".log")));
+    }
+
+    /** A service's {@link #JVM_PROPERTY_PREFIX} options (space-separated), after the tests' own: a later -Xmx wins. */
+    static List<String> jvmOptions(String name) {
+        String options = System.getProperty(JVM_PROPERTY_PREFIX + name, "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     private Map<String, String> environment(String name) {
