@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
  * Records a heartbeat durably (Kafka acks=all) and answers with the interval, direction and pending operations.
@@ -36,14 +35,6 @@ import java.util.concurrent.Executor;
 public class HeartbeatService {
 
     private static final Logger LOG = Logger.getLogger(HeartbeatService.class);
-    /**
-     * Where the work after Kafka's answer runs: not on the producer's network thread that completes the send (what
-     * follows may send to Kafka itself, e.g. a changed operation failure, and a send that waits for metadata there
-     * would wait for the very thread it holds), nor on an event loop; a virtual thread each, started only once the
-     * acknowledgement is there, so none waits for it.
-     */
-    private static final Executor AFTER_ACKNOWLEDGEMENT = task -> Thread.ofVirtual().name("heartbeat-answer")
-            .start(task);
     /** The producer's {@code max.block.ms} (see {@link EventPublisher}): the longest one send blocks its caller. */
     static final Duration SEND_MAX_BLOCK = Duration.ofSeconds(3);
 
@@ -79,21 +70,35 @@ public class HeartbeatService {
         Instant now = Instant.now();
         Map<String, Object> logContext = MDC.getMap(); // the request's, for what runs after the acknowledgement
         return publication.publish(HeartbeatEvents.of(computerID, hostName, heartbeat, connection, expected,
-                certificateSerial, now)).handleAsync((recorded, failure) -> {
-                    logContext.forEach(MDC::put); // a new virtual thread: nothing to remove afterwards
-                    if (failure != null) {
-                        unavailable.increment();
-                        warnNotRecorded(computerID, failure);
-                        throw new Unavailable(config.publish().retryAfterSeconds());
+                certificateSerial, now)).handle((recorded, failure) -> {
+                    // on the thread that completed the send, mostly the producer's network thread: short, and nothing
+                    // here waits (a changed operation failure is sent from a thread of its own, SharedFailures)
+                    logContext.forEach(MDC::put);
+                    try {
+                        return answer(computerID, heartbeat, expected, certificateSerial, certificateNotAfter, now,
+                                failure);
+                    } finally {
+                        logContext.keySet().forEach(MDC::remove);
                     }
-                    received.increment();
-                    failures.record(computerID, heartbeat.operationResults().stream()
-                            .map(r -> new FailureMemory.Outcome(r.operationID(), r.failed(), r.reason())).toList(),
-                            expected, certificateSerial, now);
-                    List<Operation> pending = operations.pending(computerID, heartbeat.configFingerprint(), expected,
-                            certificateSerial, certificateNotAfter, now);
-                    return new HeartbeatAnswer(expected.intervalSeconds(), expected.direction(), pending);
-                }, AFTER_ACKNOWLEDGEMENT);
+                });
+    }
+
+    /** Once Kafka answered: the interval, direction and operations for the agent, or {@link Unavailable}. */
+    private HeartbeatAnswer answer(long computerID, Heartbeat heartbeat, ExpectedConfiguration expected,
+                                   String certificateSerial, Instant certificateNotAfter, Instant now,
+                                   Throwable failure) {
+        if (failure != null) {
+            unavailable.increment();
+            warnNotRecorded(computerID, failure);
+            throw new Unavailable(config.publish().retryAfterSeconds());
+        }
+        received.increment();
+        failures.record(computerID, heartbeat.operationResults().stream()
+                .map(r -> new FailureMemory.Outcome(r.operationID(), r.failed(), r.reason())).toList(),
+                expected, certificateSerial, now);
+        List<Operation> pending = operations.pending(computerID, heartbeat.configFingerprint(), expected,
+                certificateSerial, certificateNotAfter, now);
+        return new HeartbeatAnswer(expected.intervalSeconds(), expected.direction(), pending);
     }
 
     private static void warnNotRecorded(long computerID, Throwable failure) {

@@ -44,10 +44,18 @@ public class SharedFailures {
         memory.record(computerID, outcomes, expected, certificateSerial, now).ifPresent(this::publish);
     }
 
+    /**
+     * On a virtual thread of its own: the caller may be the producer's network thread completing a heartbeat's send
+     * (see {@code HeartbeatService}), and a send that waits for the topic's metadata there would wait for that thread.
+     */
     private void publish(FailureMemory.Change change) {
         String key = CloudEvents.computerKey(change.computerID());
         metrics.counter("vigil.gateway.operations.failures.published",
                 "kind", change.failures() == null ? "cleared" : "failed").increment();
+        Thread.ofVirtual().name("operation-failures-" + change.computerID()).start(() -> send(key, change));
+    }
+
+    private void send(String key, FailureMemory.Change change) {
         publisher.publish(new EventPublisher.Outgoing(Topics.OPERATION_FAILURES, key, change.failures() == null ? null
                         : CloudEvents.create(HeartbeatEvents.SOURCE, EventTypes.OPERATION_FAILURES, key, change.failures())))
                 .whenComplete((ok, error) -> {
