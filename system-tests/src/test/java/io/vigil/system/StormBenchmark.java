@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,11 +103,11 @@ class StormBenchmark {
     /** The other half of the fleet: the reference agent's CLI, one process, against the second replica. */
     private Process simulator(String gatewayUrl, JsonPath token, int count) throws IOException {
         Path jar = platform.root.resolve("agent-simulator/target/agent-simulator.jar");
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx3g", "-jar", jar.toString(), "--gateway", gatewayUrl, "--token", token.getString("token"),
                 "--ca-sha256", token.getString("managerCaSha256"), "--count", Integer.toString(count),
                 "--activation-rate", Double.toString(ACTIVATION_RATE / 2), "--shared-key", "--no-listen",
-                "--host-prefix", "storm-b-", "--stats", "30"));
+                "--host-prefix", "storm-b-", "--stats", "30");
         Path log = platform.logs.resolve("storm-simulator-" + System.currentTimeMillis() + ".log");
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

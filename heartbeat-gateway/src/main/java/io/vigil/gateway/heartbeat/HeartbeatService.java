@@ -28,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
  * Records a heartbeat durably (Kafka acks=all) and answers with the interval, direction and pending operations.
  * When Kafka does not acknowledge within {@code publish.timeout} (every send included, see
  * {@link BoundedPublication}) the agent gets 503 with Retry-After. No thread waits for Kafka: the answer is composed
- * from the acknowledgement, on a virtual thread of its own.
+ * from the acknowledgement, on the thread that completes it.
  */
 @ApplicationScoped
 @Startup // its counters exist at 0 from the start: dashboards and alert rules see a series before the first event

@@ -7,11 +7,14 @@ import io.vigil.events.cloudevents.CloudEvents;
 import io.vigil.gateway.heartbeat.HeartbeatEvents;
 import io.vigil.gateway.kafka.EventPublisher;
 import io.vigil.gateway.state.ExpectedConfiguration;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Records operation results in the {@link FailureMemory} and publishes every change to the compacted topic
@@ -27,6 +30,14 @@ public class SharedFailures {
     private final FailureMemory memory;
     private final EventPublisher publisher;
     private final MeterRegistry metrics;
+    /**
+     * Where the changes are sent, one after another: not on the caller's thread, which may be the producer's network
+     * thread completing a heartbeat's send (see {@code HeartbeatService}; a send waiting there for the topic's metadata
+     * would wait for that very thread), and in the order they were recorded, so that the compacted topic keeps a
+     * computer's latest change, not one overtaken by an older one.
+     */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("operation-failures").factory());
 
     public SharedFailures(FailureMemory memory, EventPublisher publisher, MeterRegistry metrics) {
         this.memory = memory;
@@ -44,15 +55,16 @@ public class SharedFailures {
         memory.record(computerID, outcomes, expected, certificateSerial, now).ifPresent(this::publish);
     }
 
-    /**
-     * On a virtual thread of its own: the caller may be the producer's network thread completing a heartbeat's send
-     * (see {@code HeartbeatService}), and a send that waits for the topic's metadata there would wait for that thread.
-     */
     private void publish(FailureMemory.Change change) {
         String key = CloudEvents.computerKey(change.computerID());
         metrics.counter("vigil.gateway.operations.failures.published",
                 "kind", change.failures() == null ? "cleared" : "failed").increment();
-        Thread.ofVirtual().name("operation-failures-" + change.computerID()).start(() -> send(key, change));
+        sender.execute(() -> send(key, change));
+    }
+
+    @PreDestroy
+    void close() {
+        sender.close(); // the changes already recorded are still sent
     }
 
     private void send(String key, FailureMemory.Change change) {
