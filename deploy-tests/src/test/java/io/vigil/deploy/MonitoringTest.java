@@ -61,7 +61,7 @@ class MonitoringTest {
         List<Map<String, Object>> rules = (List<Map<String, Object>>) group.get("rules");
         assertThat(rules).extracting(r -> r.get("alert")).containsExactly("VigilEngineNotJudging",
                 "VigilConsumerLagGrowing", "VigilDetectionLatencyHigh", "VigilHeartbeatsRefused",
-                "VigilSiemReceiverDown", "VigilCertificateExpiresSoon");
+                "VigilGatewayWithoutNativeCryptography", "VigilSiemReceiverDown", "VigilCertificateExpiresSoon");
         for (Map<String, Object> r : rules) {
             String expr = r.get("expr").toString();
             assertThat(expr).as(r.get("alert").toString()).contains("namespace=\"" + HelmChart.NAMESPACE + "\"")

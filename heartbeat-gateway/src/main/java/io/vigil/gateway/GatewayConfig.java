@@ -64,6 +64,13 @@ public interface GatewayConfig {
         /** {@code legacy}, {@code default}, {@code strong} or {@code fips} (docs/tls.md). */
         @WithDefault("default")
         String mode();
+
+        /**
+         * {@code native} (AWS-LC's primitives first) or {@code jdk}; applied before Quarkus starts
+         * ({@link io.vigil.gateway.tls.NativeCrypto}), declared here so that Quarkus knows the key.
+         */
+        @WithDefault("native")
+        String crypto();
     }
 
     interface Activation {

@@ -6,6 +6,7 @@ import io.vigil.gateway.ca.CaDirectory;
 import io.vigil.gateway.internal.IssueServiceCertificates;
 import io.vigil.gateway.tls.ConfiguredTlsMode;
 import io.vigil.gateway.tls.JvmTlsSettings;
+import io.vigil.gateway.tls.NativeCrypto;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import java.nio.file.Path;
  * Entry point. {@code init-ca <dir>} creates the platform CA (at most once, also when run concurrently);
  * {@code issue-service-cert <ca-dir> <out-dir> <service>...} writes service certificates of that CA; anything else
  * runs the gateway: first the JVM's TLS settings for the configured mode (before any TLS class loads, see
- * {@link JvmTlsSettings}), then Quarkus. No JVM flag is needed for any mode.
+ * {@link JvmTlsSettings}) and its cryptography provider ({@link NativeCrypto}), then Quarkus. No JVM flag is needed
+ * for any mode.
  */
 @QuarkusMain
 public final class GatewayMain {
@@ -35,6 +37,7 @@ public final class GatewayMain {
             return;
         }
         JvmTlsSettings.apply(ConfiguredTlsMode.resolve());
+        NativeCrypto.install(ConfiguredTlsMode.crypto());
         Quarkus.run(args);
     }
 }

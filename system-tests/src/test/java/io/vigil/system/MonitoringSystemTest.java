@@ -53,6 +53,13 @@ class MonitoringSystemTest {
         assertThat(exported).as("exported by the services").containsAll(used);
     }
 
+    /** As deployed (its image under the container runtime, when the system tests run containers) too. */
+    @Test
+    void theGatewayServesItsHandshakesWithNativeCryptography() {
+        assertThat(scrape(platform.url(platform.gatewayManagementPort) + "/q/metrics"))
+                .contains("vigil_gateway_tls_native_crypto 1.0");
+    }
+
     private final int forwarderPort = FreePorts.next();
 
     /**

@@ -1,5 +1,6 @@
 package io.vigil.gateway.tls;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
 import io.vertx.core.http.ClientAuth;
@@ -30,19 +31,26 @@ public class AgentPortTls implements HttpServerOptionsCustomizer {
     private static final Logger LOG = Logger.getLogger(AgentPortTls.class);
 
     private final TlsMode mode;
+    private final MeterRegistry metrics;
 
-    public AgentPortTls(GatewayConfig config) {
+    public AgentPortTls(GatewayConfig config, MeterRegistry metrics) {
         this.mode = TlsMode.fromConfig(config.tls().mode());
+        this.metrics = metrics;
     }
 
     public TlsMode mode() {
         return mode;
     }
 
-    /** Fails start-up with a clear message when the JVM cannot serve the mode exactly. */
+    /**
+     * Fails start-up with a clear message when the JVM cannot serve the mode exactly; says (log, gauge
+     * {@code vigil.gateway.tls.native.crypto}: 1 or 0) whether native cryptography serves the handshakes.
+     */
     void verify(@Observes StartupEvent event) {
         check();
-        LOG.infof("agent port TLS mode %s: %s", mode.configName(), mode.protocols());
+        metrics.gauge("vigil.gateway.tls.native.crypto", this, ignored -> NativeCrypto.active() ? 1 : 0);
+        LOG.infof("agent port TLS mode %s: %s; %s", mode.configName(), mode.protocols(),
+                NativeCrypto.outcome().description());
     }
 
     void check() {

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads {@code vigil.gateway.tls.mode} before Quarkus starts (so that {@link JvmTlsSettings} can act before any TLS
- * class loads), from the same places and in the same order Quarkus reads it later: system properties, environment
+ * Reads {@code vigil.gateway.tls.mode} and {@code vigil.gateway.tls.crypto} before Quarkus starts (so that
+ * {@link JvmTlsSettings} and {@link NativeCrypto} can act before any TLS class loads), from the same places and in the same order Quarkus reads it later: system properties, environment
  * ({@code VIGIL_GATEWAY_TLS_MODE}), a {@code .env} file and {@code config/application.properties} in the working
  * directory, then the application's {@code application.properties}, with profiles ({@code %prod.}, {@code QUARKUS_PROFILE}) and
  * expressions. Should a source outside these make Quarkus see another mode, the start-up check in
@@ -32,13 +32,28 @@ public final class ConfiguredTlsMode {
 
     /** The mode this process will run, read from the real system properties, environment and files. */
     public static TlsMode resolve() {
-        return resolve(System.getProperties().entrySet().stream().collect(Collectors.toMap(
-                e -> e.getKey().toString(), e -> e.getValue().toString())), System.getenv(),
-                ConfiguredTlsMode.class.getClassLoader().getResource("application.properties"), Path.of(""));
+        return TlsMode.fromConfig(processValue(PROPERTY, TlsMode.DEFAULT.configName()));
+    }
+
+    /** The {@link NativeCrypto} choice of this process, read like the mode. */
+    public static String crypto() {
+        return processValue(NativeCrypto.PROPERTY, NativeCrypto.NATIVE);
     }
 
     static TlsMode resolve(Map<String, String> systemProperties, Map<String, String> environment,
                            URL applicationProperties, Path workingDirectory) {
+        return TlsMode.fromConfig(value(PROPERTY, TlsMode.DEFAULT.configName(), systemProperties, environment,
+                applicationProperties, workingDirectory));
+    }
+
+    private static String processValue(String property, String defaultValue) {
+        return value(property, defaultValue, System.getProperties().entrySet().stream().collect(Collectors.toMap(
+                e -> e.getKey().toString(), e -> e.getValue().toString())), System.getenv(),
+                ConfiguredTlsMode.class.getClassLoader().getResource("application.properties"), Path.of(""));
+    }
+
+    static String value(String property, String defaultValue, Map<String, String> systemProperties,
+                        Map<String, String> environment, URL applicationProperties, Path workingDirectory) {
         Path workingDirectoryProperties = workingDirectory.resolve("config").resolve("application.properties");
         Path dotEnv = workingDirectory.resolve(".env");
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
@@ -57,10 +72,10 @@ public final class ConfiguredTlsMode {
                 builder.withSources(new PropertiesConfigSource(applicationProperties, 250));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the configuration for " + PROPERTY, e);
+            throw new UncheckedIOException("cannot read the configuration for " + property, e);
         }
         SmallRyeConfig config = builder.build().unwrap(SmallRyeConfig.class);
-        return TlsMode.fromConfig(config.getOptionalValue(PROPERTY, String.class).orElse(TlsMode.DEFAULT.configName()));
+        return config.getOptionalValue(property, String.class).orElse(defaultValue);
     }
 
     private static String profile(Map<String, String> systemProperties, Map<String, String> environment) {

@@ -82,6 +82,13 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /** The management port's {@code /q/metrics} page. */
+    public String metrics() throws IOException, InterruptedException {
+        HttpRequest request = PlainHttp.request("http://127.0.0.1:" + managementPort + "/q/metrics")
+                .timeout(Duration.ofSeconds(10)).build();
+        return PlainHttp.client().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     /** The command line the process runs, as the operating system reports it. */
     public List<String> commandLine() {
         return process.info().arguments().map(List::of).orElseThrow();

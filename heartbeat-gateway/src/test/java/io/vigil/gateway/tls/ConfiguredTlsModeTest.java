@@ -72,4 +72,16 @@ class ConfiguredTlsModeTest {
         assertThatThrownBy(() -> ConfiguredTlsMode.resolve(Map.of(), Map.of(), app, work()))
                 .hasMessageContaining("unknown TLS mode 'medium'");
     }
+
+    @Test
+    void theCryptographyChoiceIsReadFromTheSameSourcesAndDefaultsToNative() throws IOException {
+        URL app = application("vigil.gateway.tls.mode=default\n");
+        assertThat(ConfiguredTlsMode.value(NativeCrypto.PROPERTY, NativeCrypto.NATIVE, Map.of(), Map.of(), app, work()))
+                .isEqualTo("native");
+        assertThat(ConfiguredTlsMode.value(NativeCrypto.PROPERTY, NativeCrypto.NATIVE, Map.of(),
+                Map.of("VIGIL_GATEWAY_TLS_CRYPTO", "jdk"), app, work())).isEqualTo("jdk");
+        assertThat(ConfiguredTlsMode.value(NativeCrypto.PROPERTY, NativeCrypto.NATIVE,
+                Map.of("vigil.gateway.tls.crypto", "native"), Map.of("VIGIL_GATEWAY_TLS_CRYPTO", "jdk"), app, work()))
+                .as("a system property wins over the environment").isEqualTo("native");
+    }
 }

@@ -46,9 +46,10 @@ abstract class PackagedJarProbes extends TlsModeProbes {
     }
 
     @Test
-    void theJvmRunsWithoutAnyOption() {
+    void theJvmRunsWithoutAnyOptionWithNativeCryptography() throws Exception {
         assertThat(gateway.commandLine()).containsExactly("-jar",
                 Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
-        assertThat(gateway.log()).doesNotContain("cannot serve TLS mode");
+        assertThat(gateway.log()).doesNotContain("cannot serve TLS mode").doesNotContain("restricted method");
+        assertThat(gateway.metrics()).contains("vigil_gateway_tls_native_crypto 1.0");
     }
 }
