@@ -81,7 +81,7 @@ public final class NativeCrypto {
 
     private static String describe() {
         AmazonCorrettoCryptoProvider provider = AmazonCorrettoCryptoProvider.INSTANCE;
-        return "native cryptography first: " + provider.getName() + " " + provider.getVersionStr() + " (AWS-LC "
+        return "native cryptography first: " + provider.getName() + " " + provider.getVersionStr() + " ("
                 + provider.getAwsLcVersionStr() + ")";
     }
 }

@@ -21,7 +21,8 @@ class NativeCryptoTest {
         NativeCrypto.Outcome outcome = NativeCrypto.install(NativeCrypto.NATIVE);
 
         assertThat(outcome.installed()).as(outcome.description()).isTrue();
-        assertThat(outcome.description()).startsWith("native cryptography first: " + NATIVE_PROVIDER);
+        assertThat(outcome.description()).matches("native cryptography first: " + NATIVE_PROVIDER
+                + " \\d+\\.\\d+\\.\\d+ \\(AWS-LC v\\d+\\.\\d+\\.\\d+\\)");
         assertThat(NativeCrypto.active()).isTrue();
         assertThat(Security.getProviders()[0].getName()).isEqualTo(NATIVE_PROVIDER);
         assertThat(Signature.getInstance("RSASSA-PSS").getProvider().getName())
