@@ -34,6 +34,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -260,9 +262,19 @@ class CommunicationDirectionsTest {
         return seen.getFirst();
     }
 
-    private static <T> List<T> received(KafkaConsumer<String, String> consumer, long id, Class<T> type) {
-        return Topics.poll(consumer).stream().filter(r -> r.key().equals(Long.toString(id)))
-                .map(ConsumerRecord::value).map(v -> EventJson.readEvent(v, type).data()).toList();
+    /** Records a consumer read that no call has asked for yet: looking for one computer never drops another's. */
+    private final Map<KafkaConsumer<String, String>, List<ConsumerRecord<String, String>>> unclaimed =
+            new IdentityHashMap<>();
+
+    /** The records of computer {@code id} read since the last call for it, each returned once. */
+    private synchronized <T> List<T> received(KafkaConsumer<String, String> consumer, long id, Class<T> type) {
+        List<ConsumerRecord<String, String>> pending = unclaimed.computeIfAbsent(consumer, c -> new ArrayList<>());
+        pending.addAll(Topics.poll(consumer));
+        String key = Long.toString(id);
+        List<T> mine = pending.stream().filter(r -> key.equals(r.key()))
+                .map(r -> EventJson.readEvent(r.value(), type).data()).toList();
+        pending.removeIf(r -> key.equals(r.key()));
+        return mine;
     }
 
     private static int closedPort() throws IOException {
