@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Reads {@code vigil.gateway.tls.mode} and {@code vigil.gateway.tls.crypto} before Quarkus starts (so that
- * {@link JvmTlsSettings} and {@link NativeCrypto} can act before any TLS class loads), from the same places and in the same order Quarkus reads it later: system properties, environment
+ * {@link JvmTlsSettings} and {@link NativeCrypto} can act before any TLS class loads), from the same places and in
+ * the same order Quarkus reads them later: system properties, environment
  * ({@code VIGIL_GATEWAY_TLS_MODE}), a {@code .env} file and {@code config/application.properties} in the working
  * directory, then the application's {@code application.properties}, with profiles ({@code %prod.}, {@code QUARKUS_PROFILE}) and
  * expressions. Should a source outside these make Quarkus see another mode, the start-up check in
