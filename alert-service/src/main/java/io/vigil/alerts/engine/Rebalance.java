@@ -2,7 +2,7 @@ package io.vigil.alerts.engine;
 
 import io.vigil.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 
@@ -39,7 +39,12 @@ final class Rebalance implements ConsumerRebalanceListener {
         engine.assigned(partitions);
     }
 
-    static void seekForRebuild(KafkaConsumer<byte[], byte[]> consumer, Collection<TopicPartition> partitions,
+    /**
+     * Seeks the compacted partitions to their beginning and each heartbeat partition to its first record appended at
+     * or after {@code heartbeatsFrom}, or, when it has none, to the end offset it had before that lookup: a record
+     * appended while the lookup is answered lies at or after that end and is read, not skipped.
+     */
+    static void seekForRebuild(Consumer<byte[], byte[]> consumer, Collection<TopicPartition> partitions,
                                long heartbeatsFrom) {
         Map<TopicPartition, Long> times = new HashMap<>();
         List<TopicPartition> compacted = partitions.stream()
@@ -54,15 +59,11 @@ final class Rebalance implements ConsumerRebalanceListener {
         if (times.isEmpty()) {
             return;
         }
+        Map<TopicPartition, Long> endsBefore = consumer.endOffsets(times.keySet());
         Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(times);
-        List<TopicPartition> none = new java.util.ArrayList<>();
-        offsets.forEach((tp, offset) -> {
-            if (offset == null) {
-                none.add(tp);
-            } else {
-                consumer.seek(tp, offset.offset());
-            }
-        });
-        consumer.endOffsets(none).forEach(consumer::seek);
+        for (TopicPartition tp : times.keySet()) {
+            OffsetAndTimestamp first = offsets.get(tp);
+            consumer.seek(tp, first == null ? endsBefore.get(tp) : first.offset());
+        }
     }
 }
