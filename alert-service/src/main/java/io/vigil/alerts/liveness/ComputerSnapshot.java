@@ -42,6 +42,7 @@ public record ComputerSnapshot(long computerID, long lastHeartbeatAt, long lastA
         state.interval = interval;
         state.threshold = (short) threshold;
         state.suppressed = suppressed;
+        state.restored = true;
         state.deadline = state.nextDeadline();
     }
 }

@@ -35,6 +35,8 @@ final class ComputerState {
     boolean offlineAnnounced;
     /** The computer's own settings arrived; until then the defaults apply and its 5004 events wait in unjudged. */
     boolean settingsKnown;
+    /** Its pending deadline came from a liveness snapshot (values a waiting settings change must not replace). */
+    boolean restored;
     /** 5004 events heard before the computer's settings, or null. */
     UnjudgedClockChanges unjudged;
 

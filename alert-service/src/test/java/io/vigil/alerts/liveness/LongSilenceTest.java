@@ -18,6 +18,9 @@ class LongSilenceTest {
 
     private static final long DAY = 86_400_000L;
     private static final long HORIZON = 12 * 3_600_000L;
+    private static final LivenessSettings SHORTER = TrackerFixture.settings(2, 0);
+    /** The N+1 deadline of the heartbeat at T0 with the settings before the change (10 s, N = 1). */
+    private static final long WAITING_DEADLINE = T0 + 2 * 10_000 + 1_000;
 
     private static LivenessTracker tracker() {
         return new LivenessTracker(LivenessSettings.CONTRACT_DEFAULTS, HORIZON);
@@ -85,23 +88,35 @@ class LongSilenceTest {
      */
     @Test
     void aChangeWaitingForTheNextHeartbeatKeepsItsDeadlineThroughARebuild() {
-        LivenessSettings before = TrackerFixture.settings(10, 1);
-        LivenessSettings shorter = TrackerFixture.settings(2, 0);
+        List<Outcome.Snapshot> written = snapshotsOfAChangeWaitingForTheNextHeartbeat();
+        LivenessTracker rebuilt = tracker();
+        rebuilt.settings(ID, SHORTER, T0 + 1_000, new ArrayList<>());
+        written.forEach(s -> rebuilt.restore(s.snapshot()));
+        heartbeat(rebuilt, T0);
+        assertThat(only(judge(rebuilt, WAITING_DEADLINE - 1), Outcome.OfflineAlert.class)).as("never early").isEmpty();
+        assertThat(only(judge(rebuilt, WAITING_DEADLINE), Outcome.OfflineAlert.class)).singleElement()
+                .satisfies(a -> assertThat(a.deadline()).isEqualTo(WAITING_DEADLINE));
+    }
+
+    @Test
+    void aChangeWaitingForTheNextHeartbeatKeepsItsDeadlineWhenTheRebuildReadsTheSnapshotFirst() {
+        List<Outcome.Snapshot> written = snapshotsOfAChangeWaitingForTheNextHeartbeat();
+        LivenessTracker rebuilt = tracker();
+        written.forEach(s -> rebuilt.restore(s.snapshot()));
+        rebuilt.settings(ID, SHORTER, T0 + 1_000, new ArrayList<>());
+        assertThat(only(judge(rebuilt, WAITING_DEADLINE - 1), Outcome.OfflineAlert.class)).as("never early").isEmpty();
+        assertThat(only(judge(rebuilt, WAITING_DEADLINE), Outcome.OfflineAlert.class)).hasSize(1);
+    }
+
+    /** The snapshots written for a heartbeat at T0 (10 s, N = 1) and a shorter interval that arrived after it. */
+    private static List<Outcome.Snapshot> snapshotsOfAChangeWaitingForTheNextHeartbeat() {
         List<Outcome> written = new ArrayList<>();
         LivenessTracker live = tracker();
-        live.settings(ID, before, T0, written);
+        live.settings(ID, TrackerFixture.settings(10, 1), T0, written);
         written.addAll(heartbeat(live, T0));
-        live.settings(ID, shorter, T0 + 1_000, written);
-        long deadline = T0 + 2 * 10_000 + 1_000;
+        live.settings(ID, SHORTER, T0 + 1_000, written);
         assertThat(live.nextDeadline()).as("the change waits for the next heartbeat").isEqualTo(T0 + 10_000 + 1_000);
-
-        LivenessTracker rebuilt = tracker();
-        rebuilt.settings(ID, shorter, T0 + 1_000, new ArrayList<>());
-        only(written, Outcome.Snapshot.class).forEach(s -> rebuilt.restore(s.snapshot()));
-        heartbeat(rebuilt, T0);
-        assertThat(only(judge(rebuilt, deadline - 1), Outcome.OfflineAlert.class)).as("never early").isEmpty();
-        assertThat(only(judge(rebuilt, deadline), Outcome.OfflineAlert.class)).singleElement()
-                .satisfies(a -> assertThat(a.deadline()).isEqualTo(deadline));
+        return only(written, Outcome.Snapshot.class);
     }
 
     @Test

@@ -33,6 +33,25 @@ class SettingsChangeTest {
     }
 
     @Test
+    void theFirstSettingsHeardAfterAHeartbeatApplyAtOnceEvenWhenShorter() {
+        // the agent runs them from its activation on (the activation answer carries them): they only reached this
+        // service after its first heartbeat, and an agent that stops then is offline by them, not by the defaults
+        f.heartbeat(T0);
+        f.configure(settings(60, 0), T0 + 1_000);
+        assertThat(offlineDeadline()).isEqualTo(T0 + 66_000);
+        assertThat(only(f.judge(T0 + 65_999), OfflineAlert.class)).isEmpty();
+        assertThat(only(f.judge(T0 + 66_000), OfflineAlert.class)).hasSize(1);
+    }
+
+    @Test
+    void aChangeAfterTheFirstSettingsHeardLateStillWaitsForTheNextHeartbeat() {
+        f.heartbeat(T0);
+        f.configure(settings(600, 0), T0 + 1_000);
+        f.configure(settings(60, 0), T0 + 2_000);
+        assertThat(offlineDeadline()).isEqualTo(T0 + 630_000);
+    }
+
+    @Test
     void longerIntervalAppliesAtOnce() {
         f.configure(settings(60, 0), T0);
         f.heartbeat(T0);
