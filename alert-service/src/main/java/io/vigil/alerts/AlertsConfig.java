@@ -65,8 +65,11 @@ public interface AlertsConfig {
     }
 
     interface OutboxSettings {
-        /** How often the relay looks for unsent events when it was not nudged. */
-        @WithDefault("200ms")
+        /**
+         * How often the relay looks for unsent events when it was not nudged (a transition stored here nudges it at
+         * once; the poll finds what an instance that stopped left behind).
+         */
+        @WithDefault("1s")
         Duration pollInterval();
     }
 

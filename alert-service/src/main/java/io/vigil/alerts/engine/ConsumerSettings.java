@@ -28,11 +28,11 @@ final class ConsumerSettings {
         // until then, so this bounds how late an alert can be after a crash
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
-        // a fetch is answered once 64 KiB are there or after 50 ms, not at every new record: a few large fetches per
-        // second instead of hundreds of small ones (CPU per heartbeat here and in the broker), judgement at most 50 ms
-        // later
+        // a fetch is answered once 64 KiB are there or after 100 ms, not at every new record: a few large fetches per
+        // second instead of hundreds of small ones (CPU per heartbeat here and in the broker), and 10 empty ones a
+        // second while little arrives; judgement at most 100 ms later
         props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
-        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return props;
     }

@@ -32,6 +32,9 @@ public final class DeadlineEngine implements AutoCloseable {
     static final List<String> TOPICS = List.of(Topics.HEARTBEATS, Topics.COMPUTER_CONFIG, Topics.COMPUTERS,
             Topics.LIVENESS_SNAPSHOTS);
 
+    /** How often the engine appends a clock tick to learn the broker's time. */
+    static final long CLOCK_TICK_MILLIS = 2_000;
+
     private final EngineSettings settings;
     private final OutcomeSink sink;
     private final LongSupplier clock;
@@ -194,11 +197,14 @@ public final class DeadlineEngine implements AutoCloseable {
         deliver(out);
     }
 
-    /** Appends a clock tick every refresh period: the broker's time is known even when no heartbeat arrives. */
+    /**
+     * Appends a clock tick every {@link #CLOCK_TICK_MILLIS}: the broker's time is known even when no heartbeat arrives.
+     * More often would not make it better: {@link BrokerClock} keeps its best observation and runs on this host's
+     * monotonic clock between observations (heartbeats' append times count too).
+     */
     private void tick() {
         long now = monotonicMillis();
-        if (!trackers.isEmpty() && (lastTick == Long.MIN_VALUE
-                || now - lastTick >= settings.watermarkRefresh().toMillis())) {
+        if (!trackers.isEmpty() && (lastTick == Long.MIN_VALUE || now - lastTick >= CLOCK_TICK_MILLIS)) {
             lastTick = now;
             sink.clockTick(brokerClock);
         }
