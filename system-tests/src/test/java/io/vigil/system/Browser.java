@@ -2,7 +2,9 @@ package io.vigil.system;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -21,6 +23,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.logging.Level;
 
 import static org.awaitility.Awaitility.await;
@@ -87,8 +91,45 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /**
+     * The element's text, read from the element the selector names at that moment: the live page replaces rows and
+     * tables while it is open, so a handle kept from an earlier look may be gone. Waits up to 30 s for it to exist.
+     */
     String text(String css) {
-        return find(css).getText();
+        return onElement(css, WebElement::getText);
+    }
+
+    /** The element's text now, or null when there is none (or it was replaced while being read). */
+    String textNow(String css) {
+        try {
+            WebElement element = maybe(css);
+            return element == null ? null : element.getText();
+        } catch (StaleElementReferenceException replaced) {
+            return null;
+        }
+    }
+
+    String attribute(String css, String attribute) {
+        return onElement(css, e -> e.getAttribute(attribute));
+    }
+
+    String cssValue(String css, String property) {
+        return onElement(css, e -> e.getCssValue(property));
+    }
+
+    /** Clicks the element the selector names, again on a fresh look when the page replaced it in between. */
+    void click(String css) {
+        onElement(css, e -> {
+            e.click();
+            return Boolean.TRUE;
+        });
+    }
+
+    private <T> T onElement(String css, Function<WebElement, T> action) {
+        return await("element " + css).atMost(Duration.ofSeconds(30))
+                .ignoreExceptionsMatching(e -> e instanceof StaleElementReferenceException
+                        || e instanceof NoSuchElementException)
+                .until(() -> action.apply(driver.findElement(By.cssSelector(css))), Objects::nonNull);
     }
 
     void awaitText(String css, String text) {

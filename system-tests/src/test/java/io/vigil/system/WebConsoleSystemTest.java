@@ -5,8 +5,6 @@ import io.vigil.agent.ReferenceAgent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import java.time.Duration;
@@ -89,27 +87,27 @@ class WebConsoleSystemTest {
             assertThat(browser.text("#count-total")).isEqualTo(Integer.toString(computers.size()));
             assertThat(browser.text("#count-active")).isEqualTo(Long.toString(active));
             assertThat(browser.text("#count-offline")).isEqualTo(Long.toString(offline));
-            assertThat(browser.find("#chart-status rect[data-label='active']").getAttribute("data-value"))
+            assertThat(browser.attribute("#chart-status rect[data-label='active']", "data-value"))
                     .isEqualTo(Long.toString(active));
         });
         assertThat(Integer.parseInt(browser.text("#count-active"))).isGreaterThanOrEqualTo(2);
         assertThat(browser.all("#tls-table tbody tr")).hasSize(4);
         browser.screenshot("02-fleet");
 
-        // a computer goes silent: its row turns offline and red while the page stays loaded
-        browser.find("nav button[data-view='computers']").click();
-        WebElement row = browser.find("#computers-table tr[data-computer-id='" + silent.computerID() + "']");
-        assertThat(row.findElement(By.cssSelector("td.status")).getText()).isEqualTo("active");
+        // a computer goes silent: its row turns offline and red while the page stays loaded. Every element is looked
+        // up when it is used: the live page may redraw the table at any time (a computer it has not seen appears).
+        browser.click("nav button[data-view='computers']");
+        String silentStatus = "#computers-table tr[data-computer-id='" + silent.computerID() + "'] td.status";
+        assertThat(browser.text(silentStatus)).isEqualTo("active");
         browser.script("window.vigilLoadedOnce = 'still the same page'");
         silent.pauseHeartbeats();
         await("row turns offline live").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> "offline".equals(row.findElement(By.cssSelector("td.status")).getText()));
+                .until(() -> "offline".equals(browser.textNow(silentStatus)));
         assertThat(browser.script("return window.vigilLoadedOnce")).as("no reload").isEqualTo("still the same page");
-        WebElement status = row.findElement(By.cssSelector("td.status"));
-        assertThat(status.getAttribute("data-status")).isEqualTo("offline");
-        assertThat(status.getCssValue("background-color")).isEqualTo("rgba(198, 40, 40, 1)");
+        assertThat(browser.attribute(silentStatus, "data-status")).isEqualTo("offline");
+        assertThat(browser.cssValue(silentStatus, "background-color")).isEqualTo("rgba(198, 40, 40, 1)");
         browser.screenshot("03-offline-live");
-        browser.find("nav button[data-view='overview']").click();
+        browser.click("nav button[data-view='overview']");
         await("offline counted").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 browser.text("#count-offline")).isEqualTo(Long.toString(allComputers().stream()
                 .filter(c -> "offline".equals(status(c))).count())));
@@ -118,38 +116,43 @@ class WebConsoleSystemTest {
         steady.jumpClock(Duration.ofMinutes(5));
         long alertID = await("clock-change alert").atMost(Duration.ofSeconds(60))
                 .until(() -> clockChangeAlerts(steady.computerID()), list -> !list.isEmpty()).getFirst();
-        browser.find("nav button[data-view='alerts']").click();
+        browser.click("nav button[data-view='alerts']");
         String alertRow = "#alerts-table tr[data-alert-id='" + alertID + "']";
-        WebElement dismiss = await("alert shown").atMost(Duration.ofSeconds(30))
+        await("alert shown").atMost(Duration.ofSeconds(30))
                 .until(() -> browser.maybe(alertRow + " button.dismiss"), b -> b != null);
-        assertThat(browser.find(alertRow + " td.state").getText()).isEqualTo("active");
+        assertThat(browser.text(alertRow + " td.state")).isEqualTo("active");
         browser.screenshot("04-clock-change-alert");
-        dismiss.click();
+        browser.click(alertRow + " button.dismiss");
         await("dismissed in the API").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 console.alerts().get("/api/alerts/" + alertID).then().body("state", equalTo("dismissed")));
         await("gone from the open alerts").atMost(Duration.ofSeconds(30))
                 .until(() -> browser.maybe(alertRow) == null);
         new Select(browser.find("#alert-state")).selectByValue("all");
-        await("in the history as dismissed").atMost(Duration.ofSeconds(30)).until(() ->
-                browser.maybe(alertRow + " td.state") != null
-                        && "dismissed".equals(browser.find(alertRow + " td.state").getText()));
+        await("in the history as dismissed").atMost(Duration.ofSeconds(30))
+                .until(() -> "dismissed".equals(browser.textNow(alertRow + " td.state")));
         browser.screenshot("05-alert-dismissed");
 
         // a computer's effective settings and where each comes from; the policy's own settings in the tree
-        browser.find("nav button[data-view='computers']").click();
-        browser.find("#computers-table tr[data-computer-id='" + steady.computerID() + "']").click();
+        browser.click("nav button[data-view='computers']");
+        browser.click("#computers-table tr[data-computer-id='" + steady.computerID() + "']");
         String interval = "#settings-table tr[data-setting='platformSettingHeartbeatInterval']";
         await("effective settings").atMost(Duration.ofSeconds(30)).until(() -> browser.maybe(interval) != null);
-        assertThat(browser.find(interval + " td.value").getText()).isEqualTo(INTERVAL_SECONDS + " Seconds");
-        assertThat(browser.find(interval + " td.source").getText())
+        assertThat(browser.text(interval + " td.value")).isEqualTo(INTERVAL_SECONDS + " Seconds");
+        assertThat(browser.text(interval + " td.source"))
                 .isEqualTo("policy " + policyName + " (" + policyID + ")");
         assertThat(browser.all("#settings-table tbody tr").size()).isGreaterThan(5);
         assertThat(browser.text("#detail-title")).contains("browser-steady-" + run);
         browser.screenshot("06-effective-settings");
-        browser.find("nav button[data-view='policies']").click();
-        browser.find("#policy-tree button[data-policy-id='" + policyID + "']").click();
-        assertThat(browser.find("#policy-settings tr[data-setting='platformSettingHeartbeatMissedAlertThreshold']")
-                .getText()).contains("1");
+        String steadyRow = "#computers-table tr[data-computer-id='" + steady.computerID() + "']";
+        browser.find("#filter-host").sendKeys("browser-steady-" + run);
+        await("the list filtered").atMost(Duration.ofSeconds(30))
+                .until(() -> browser.all("#computers-table tbody tr").size() == 1);
+        assertThat(browser.attribute(steadyRow, "class")).as("the chosen row stays marked when the list is redrawn")
+                .contains("selected");
+        browser.click("nav button[data-view='policies']");
+        browser.click("#policy-tree button[data-policy-id='" + policyID + "']");
+        assertThat(browser.text("#policy-settings tr[data-setting='platformSettingHeartbeatMissedAlertThreshold']"))
+                .contains("1");
         assertThat(browser.text("#policy-title")).contains(policyName).contains("under");
         browser.screenshot("07-policy");
 

@@ -38,7 +38,9 @@ function statusCell(computer) {
 }
 
 function row(computer) {
-  return el('tr', { class: 'clickable', 'data-computer-id': computer.ID, onclick: () => showComputer(computer.ID) },
+  // a redraw (a computer this page had not seen appeared) keeps the chosen row marked
+  const rowClass = computer.ID === selected ? 'clickable selected' : 'clickable';
+  return el('tr', { class: rowClass, 'data-computer-id': computer.ID, onclick: () => showComputer(computer.ID) },
     el('td', { text: computer.ID }),
     el('td', { class: 'host', text: computer.hostName ?? '-' }),
     statusCell(computer),
