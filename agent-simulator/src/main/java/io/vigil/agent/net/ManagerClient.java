@@ -27,6 +27,12 @@ import java.util.LinkedHashSet;
  */
 public final class ManagerClient {
 
+    /**
+     * How long the manager may hold a new connection unread while the places of its source address are taken
+     * (docs/agent-protocol.md, "Every request to port 4120"): the handshake is given that much more than a request.
+     */
+    public static final Duration CONNECTION_WAIT = Duration.ofSeconds(30);
+
     private final HttpClient client;
     private final String base;
     private final Duration timeout;
@@ -49,7 +55,7 @@ public final class ManagerClient {
                 .setKeepAlive(true)
                 .setKeepAliveTimeout(0)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
-                .setSslHandshakeTimeout(timeout.toMillis())
+                .setSslHandshakeTimeout(timeout.plus(CONNECTION_WAIT).toMillis())
                 .setSslHandshakeTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS);
         if (keyManager != null) {
             options.setKeyCertOptions(KeyCertOptions.wrap(keyManager));

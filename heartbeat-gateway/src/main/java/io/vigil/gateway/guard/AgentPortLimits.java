@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
  * Connection-level limits of the agent port that Quarkus has no property for: the TLS handshake must finish within
  * {@code vigil.gateway.guard.handshake-timeout} (a client that connects and never handshakes, or handshakes byte by
  * byte, is closed then), and at most {@code unauthenticated-connections-per-address} connections per source address
- * may be without a client certificate at once (handshaking ones included; {@link GuardedSslHandler}), and every
+ * may be without a client certificate at once (handshaking ones included), with up to
+ * {@code waiting-connections-per-address} more waiting unread for a place for up to {@code connection-wait}
+ * ({@link GuardedSslHandler}), and every
  * request head and body must arrive within {@code request-head-timeout} and {@code request-timeout} however steadily
  * it trickles ({@link RequestDeadlines}). The others are Quarkus properties (application.properties, "Hostile
  * clients").
@@ -29,13 +31,20 @@ public class AgentPortLimits implements HttpServerOptionsCustomizer {
 
     public AgentPortLimits(GuardConfig config, MeterRegistry metrics) {
         this.config = config;
-        UnauthenticatedConnections unauthenticated =
-                new UnauthenticatedConnections(config.unauthenticatedConnectionsPerAddress());
-        this.guards = new ConnectionGuards(unauthenticated, refused(metrics, "unauthenticated-connections"),
+        UnauthenticatedConnections unauthenticated = new UnauthenticatedConnections(
+                config.unauthenticatedConnectionsPerAddress(), config.waitingConnectionsPerAddress());
+        this.guards = new ConnectionGuards(unauthenticated, config.connectionWait(),
+                metrics.counter("vigil.gateway.guard.waited"), refused(metrics, "unauthenticated-connections"),
                 new RequestDeadlines.Settings(config.requestHeadTimeout(), config.requestTimeout(),
                         refused(metrics, "request-head-timeout"), refused(metrics, "request-timeout")));
         metrics.gauge("vigil.gateway.guard.unauthenticated.addresses", unauthenticated,
                 UnauthenticatedConnections::addresses);
+        metrics.gauge("vigil.gateway.guard.waiting.connections", unauthenticated, UnauthenticatedConnections::waiting);
+    }
+
+    /** The per-address places (tests). */
+    UnauthenticatedConnections unauthenticated() {
+        return guards.unauthenticated();
     }
 
     private static Counter refused(MeterRegistry metrics, String reason) {

@@ -48,6 +48,27 @@ public interface GuardConfig {
     @WithDefault("256")
     int unauthenticatedConnectionsPerAddress();
 
+    /**
+     * Connections of an address beyond {@code unauthenticated-connections-per-address} that wait for one of its
+     * places instead of being closed at accept: they are not read (their ClientHello stays in the socket) until a place
+     * frees, first come first served, so a burst from one NAT address is queued rather than refused and retried. Off
+     * (0) by default: 2,048 let 2,000 agents asking at 200/s from one address all activate in 34-40 s with none
+     * refused, but a fleet at a 1-second interval admitted that fast then cost the platform a third more per heartbeat
+     * and once raised false offline alerts, for a reason not yet established (docs/capacity.md).
+     */
+    @WithName("waiting-connections-per-address")
+    @WithDefault("0")
+    int waitingConnectionsPerAddress();
+
+    /**
+     * How long such a connection waits for a place; then it is closed (the agent retries after its back-off). Its
+     * handshake must finish within {@code handshake-timeout} of the moment it got its place. Agents allow a handshake
+     * this plus 15 s (docs/agent-protocol.md).
+     */
+    @WithName("connection-wait")
+    @WithDefault("30s")
+    Duration connectionWait();
+
     /** A TCP connection must finish its TLS handshake within this. */
     @WithName("handshake-timeout")
     @WithDefault("10s")

@@ -3,9 +3,16 @@ package io.vigil.gateway.guard;
 import io.vigil.gateway.heartbeat.Heartbeat;
 import io.vigil.gateway.operations.RenewalPolicy;
 import io.vigil.console.ProblemException;
+import io.vigil.gateway.guard.UnauthenticatedConnections.Admission;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -118,23 +125,97 @@ class GuardRulesTest {
     }
 
     @Test
-    void anAddressHoldsAtMostTheCapOfUnauthenticatedConnectionsAndFreesThemOnRelease() throws Exception {
-        UnauthenticatedConnections connections = new UnauthenticatedConnections(2);
+    void anAddressHoldsAtMostItsPlacesAndFreesThemOnRelease() throws Exception {
+        UnauthenticatedConnections connections = new UnauthenticatedConnections(2, 0);
         InetAddress one = InetAddress.getByName("192.0.2.1");
         InetAddress two = InetAddress.getByName("2001:db8::2");
-        assertThat(connections.open(one)).isTrue();
-        assertThat(connections.open(one)).isTrue();
-        assertThat(connections.open(one)).isFalse();
+        assertThat(connections.open(one, NOT_PLACED)).isEqualTo(Admission.ADMITTED);
+        assertThat(connections.open(one, NOT_PLACED)).isEqualTo(Admission.ADMITTED);
+        assertThat(connections.open(one, NOT_PLACED)).isEqualTo(Admission.REFUSED);
         assertThat(connections.count(one)).isEqualTo(2);
-        assertThat(connections.open(two)).isTrue();
+        assertThat(connections.open(two, NOT_PLACED)).isEqualTo(Admission.ADMITTED);
         connections.release(one);
-        assertThat(connections.open(one)).isTrue();
+        assertThat(connections.open(one, NOT_PLACED)).isEqualTo(Admission.ADMITTED);
         connections.release(one);
         connections.release(one);
         connections.release(one); // more releases than opens never go below zero
         assertThat(connections.count(one)).isZero();
         assertThat(connections.addresses()).isEqualTo(1);
     }
+
+    @Test
+    void connectionsBeyondThePlacesWaitInTurnAndAPlaceThatFreesPassesToTheLongestWaiting() throws Exception {
+        UnauthenticatedConnections connections = new UnauthenticatedConnections(1, 2);
+        InetAddress nat = InetAddress.getByName("198.51.100.7");
+        List<String> placed = new ArrayList<>();
+        assertThat(connections.open(nat, NOT_PLACED)).isEqualTo(Admission.ADMITTED);
+        UnauthenticatedConnections.Waiter first = () -> placed.add("first");
+        UnauthenticatedConnections.Waiter second = () -> placed.add("second");
+        assertThat(connections.open(nat, first)).isEqualTo(Admission.WAITING);
+        assertThat(connections.open(nat, second)).isEqualTo(Admission.WAITING);
+        assertThat(connections.open(nat, () -> placed.add("third"))).as("the waiting places are taken too")
+                .isEqualTo(Admission.REFUSED);
+        assertThat(connections.waiting()).isEqualTo(2);
+
+        connections.release(nat);
+        assertThat(placed).containsExactly("first");
+        assertThat(connections.count(nat)).as("the place passed on, not freed").isEqualTo(1);
+        assertThat(connections.stopWaiting(nat, first)).as("already placed: it must release").isFalse();
+        assertThat(connections.stopWaiting(nat, second)).as("gave up while waiting").isTrue();
+        assertThat(connections.waiting()).isZero();
+
+        connections.release(nat);
+        assertThat(placed).containsExactly("first");
+        assertThat(connections.count(nat)).isZero();
+        assertThat(connections.addresses()).isZero();
+    }
+
+    @Property(tries = 200)
+    void placesAreNeverOverheldNorLost(@ForAll @Size(max = 60) List<@IntRange(min = 0, max = 2) Integer> steps) {
+        UnauthenticatedConnections connections = new UnauthenticatedConnections(3, 2);
+        InetAddress address = InetAddress.getLoopbackAddress();
+        ArrayDeque<Integer> holding = new ArrayDeque<>();
+        List<UnauthenticatedConnections.Waiter> waiting = new ArrayList<>();
+        int[] next = {0};
+        for (int step : steps) {
+            switch (step) {
+                case 0 -> {
+                    int id = next[0]++;
+                    UnauthenticatedConnections.Waiter waiter = new UnauthenticatedConnections.Waiter() {
+                        @Override
+                        public void placed() {
+                            waiting.remove(this);
+                            holding.add(id);
+                        }
+                    };
+                    switch (connections.open(address, waiter)) {
+                        case ADMITTED -> holding.add(id);
+                        case WAITING -> waiting.add(waiter);
+                        case REFUSED -> assertThat(holding.size() + waiting.size()).isEqualTo(5);
+                    }
+                }
+                case 1 -> {
+                    if (!holding.isEmpty()) {
+                        holding.poll();
+                        connections.release(address);
+                    }
+                }
+                default -> {
+                    if (!waiting.isEmpty()) {
+                        assertThat(connections.stopWaiting(address, waiting.removeFirst())).isTrue();
+                    }
+                }
+            }
+            assertThat(holding).hasSizeLessThanOrEqualTo(3);
+            assertThat(connections.count(address)).isEqualTo(holding.size());
+            assertThat(connections.waiting()).isEqualTo(waiting.size());
+            assertThat(waiting.isEmpty() || holding.size() == 3).as("none waits while a place is free").isTrue();
+        }
+    }
+
+    private static final UnauthenticatedConnections.Waiter NOT_PLACED = () -> {
+        throw new AssertionError("an admitted or refused connection is never placed later");
+    };
 
     private static Heartbeat heartbeat(int events) {
         return new Heartbeat("20.0.1", "2026-11-25T10:00:00Z", 1L, "Online", "sha256:" + "0".repeat(64), Map.of(),

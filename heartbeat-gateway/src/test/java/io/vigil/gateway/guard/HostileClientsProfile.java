@@ -20,6 +20,8 @@ public class HostileClientsProfile implements QuarkusTestProfile {
                 // the half heads of the flood stay open long enough to fill the connection cap
                 "vigil.gateway.guard.request-head-timeout", "45s",
                 "vigil.gateway.guard.unauthenticated-connections-per-address", "20",
+                "vigil.gateway.guard.waiting-connections-per-address", "5",
+                "vigil.gateway.guard.connection-wait", "5s",
                 // the production default: loopback agents are not called (the other test profiles opt in)
                 "vigil.gateway.agents.networks", "0.0.0.0/0,::/0");
     }

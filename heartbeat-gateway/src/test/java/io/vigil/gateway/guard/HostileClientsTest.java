@@ -1,5 +1,6 @@
 package io.vigil.gateway.guard;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -18,6 +19,7 @@ import io.vigil.gateway.support.GatewayTestResources;
 import io.vigil.gateway.support.RegistryStub;
 import io.vigil.gateway.support.TestAgent;
 import io.vigil.testkit.VigilTestResource;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -38,8 +40,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
@@ -53,14 +57,21 @@ import static org.awaitility.Awaitility.await;
 /**
  * The agent port under hostile clients: a per-computer heartbeat budget, and 1,000 slow or idle connections (TCP that
  * never handshakes, TLS that sends half a request head and goes quiet) that neither exhaust the heap nor keep a real
- * agent from being served; connections beyond the cap are closed at once, the idle ones after the timeouts. And the
- * production default of the agent networks: an agent address on loopback is never called.
+ * agent from being served; connections beyond the cap wait unread for a place, beyond its waiting places they are
+ * closed at once, the idle ones after the timeouts. And the production default of the agent networks: an agent
+ * address on loopback is never called.
  */
 @QuarkusTest
 @TestProfile(HostileClientsProfile.class)
 @QuarkusTestResource(VigilTestResource.class)
 @QuarkusTestResource(RegistryStub.class)
 class HostileClientsTest {
+
+    @Inject
+    MeterRegistry meters;
+
+    @Inject
+    AgentPortLimits limits;
 
     private static final Logger LOG = Logger.getLogger(HostileClientsTest.class);
     private static final String DEFAULT_FP = ConfigFingerprint.PREFIX + ConfigFingerprint.BASE_POLICY_DEFAULT_HEX;
@@ -165,25 +176,77 @@ class HostileClientsTest {
     }
 
     @Test
-    void anAddressMayHoldOnlyAFewConnectionsWithoutAClientCertificate() throws Exception {
+    void anAddressMayHoldOnlyAFewConnectionsWithoutAClientCertificateAndAFewMoreWaitUnread() throws Exception {
         int port = GatewayTestResources.agentPort();
-        List<Socket> fromOne = new ArrayList<>();
-        for (int i = 0; i < 30; i++) { // plain TCP from one address: counted from accept, before any handshake
-            Socket socket = new Socket();
-            socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.3.1"), 0));
-            socket.connect(new InetSocketAddress("localhost", port), 5_000);
-            fromOne.add(socket);
+        InetAddress from = InetAddress.getByName("127.0.3.1");
+        long waitedBefore = (long) meters.counter("vigil.gateway.guard.waited").count();
+
+        // plain TCP, counted from accept: 20 hold the address's places, one waits for a place
+        List<Socket> plain = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            plain.add(plainFrom(from, port));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> fromOne.stream().filter(HostileClientsTest::closed)
-                .count() >= 10);
-        assertThat(fromOne.stream().filter(HostileClientsTest::closed).count()).as("closed beyond the cap of 20")
-                .isEqualTo(10);
+        await().atMost(Duration.ofSeconds(10)).until(() -> holding(from) == 20 && waiting() == 1);
+
+        // a real TLS client from the same address waits too: its ClientHello is not read while every place is taken
+        SSLSocket tls = (SSLSocket) new TestAgent(port).sslContext().getSocketFactory().createSocket();
+        tls.bind(new InetSocketAddress(from, 0));
+        tls.connect(new InetSocketAddress("localhost", port), 5_000);
+        tls.setSoTimeout(30_000);
+        CompletableFuture<String> handshake = CompletableFuture.supplyAsync(() -> {
+            try {
+                tls.startHandshake();
+                return tls.getSession().getProtocol();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiting() == 2);
+        assertThat(handshake).as("not served while it waits").isNotDone();
+
+        // places free: the waiting connections get them in turn, and the TLS client's handshake is served
+        close(plain);
+        assertThat(handshake.get(20, TimeUnit.SECONDS)).startsWith("TLSv1");
+        assertThat(meters.counter("vigil.gateway.guard.waited").count()).isGreaterThan(waitedBefore);
+        tls.close();
+        await().atMost(Duration.ofSeconds(10)).until(() -> holding(from) == 0 && waiting() == 0);
+
+        // 20 holding, 5 waiting (the waiting places), 5 more closed at once; the waiting ones after the wait (5 s)
+        List<Socket> fromOne = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            fromOne.add(plainFrom(from, port));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> holding(from) == 20 && waiting() == 5);
+        List<Socket> beyond = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            beyond.add(plainFrom(from, port));
+        }
+        await().atMost(Duration.ofSeconds(4)).until(() -> beyond.stream().allMatch(HostileClientsTest::closed));
+        await().atMost(Duration.ofSeconds(15)).until(() -> fromOne.stream().filter(HostileClientsTest::closed)
+                .count() == 5 && waiting() == 0);
         // another address, and an agent with its certificate, are served meanwhile
         assertThat(openSlowTls(port, 5, 4)).hasSize(5).allSatisfy(socket -> assertThat(closed(socket)).isFalse());
         TestAgent agent = new TestAgent(port);
         agent.activate("good-cap", "cap-01");
         assertThat(agent.post("/agent/v1/heartbeat", TestAgent.heartbeat(DEFAULT_FP)).statusCode()).isEqualTo(200);
+        assertThat(fromOne.stream().filter(HostileClientsTest::closed).count())
+                .as("the 20 holding a place stay open until the handshake timeout").isEqualTo(5);
         close(fromOne);
+    }
+
+    private double waiting() {
+        return meters.get("vigil.gateway.guard.waiting.connections").gauge().value();
+    }
+
+    private int holding(InetAddress address) {
+        return limits.unauthenticated().count(address);
+    }
+
+    private static Socket plainFrom(InetAddress from, int port) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(from, 0));
+        socket.connect(new InetSocketAddress("localhost", port), 5_000);
+        return socket;
     }
 
     /**
