@@ -26,6 +26,7 @@ final class HeartbeatSender {
     private boolean inFlight;
     private boolean performing;
     private long lastSentNanos = System.nanoTime();
+    private volatile long longestTimerLatenessNanos;
     private volatile long intervalSeconds = RunningConfiguration.defaults().configuration().heartbeatIntervalSeconds();
 
     HeartbeatSender(ReferenceAgent agent) {
@@ -198,9 +199,24 @@ final class HeartbeatSender {
 
     private void schedule(long delayMillis) {
         cancel();
-        timer = agent.vertx().setTimer(Math.max(1, delayMillis), id -> {
+        long delay = Math.max(1, delayMillis);
+        long dueNanos = System.nanoTime() + delay * 1_000_000;
+        timer = agent.vertx().setTimer(delay, id -> {
             timer = -1;
+            longestTimerLatenessNanos = Math.max(longestTimerLatenessNanos, System.nanoTime() - dueNanos);
             beat(0, false, null);
         });
+    }
+
+    /**
+     * How much later than due the heartbeat timer fired at worst since the last reset: the agent's own lateness (a
+     * starved event loop or machine), apart from any wait for the manager.
+     */
+    long longestTimerLatenessNanos() {
+        return longestTimerLatenessNanos;
+    }
+
+    void resetTimerLateness() {
+        longestTimerLatenessNanos = 0;
     }
 }

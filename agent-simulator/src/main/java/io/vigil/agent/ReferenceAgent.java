@@ -213,6 +213,13 @@ public final class ReferenceAgent {
     public int pendingEvents() { return events.pendingCount(); }
     public long eventsDropped() { return events.dropped(); }
     public Duration clockSkew() { return clock.skew(); }
+    /**
+     * How much later than due this agent's heartbeat timer fired at worst since {@link #resetTimerLateness()}: when
+     * a whole fleet runs in one process on a busy machine, the agent itself may beat late, and a manager that then
+     * calls it offline is right.
+     */
+    public Duration longestTimerLateness() { return Duration.ofNanos(heartbeats.longestTimerLatenessNanos()); }
+    public void resetTimerLateness() { heartbeats.resetTimerLateness(); }
 
     // ---- for the agent's parts
 

@@ -23,8 +23,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -98,6 +100,34 @@ class ReferenceAgentTest {
                 .contains(beat.cipherSuite());
         await().atMost(WAIT).until(() -> agent.acceptedHeartbeats() >= 1);
         assertThat(agent.lastStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aHeartbeatTimerThatFiresLateIsReportedAsTheAgentsOwnLateness() throws Exception {
+        ReferenceAgent agent = started(settings("starved-01").build());
+        await().atMost(WAIT).until(() -> agent.acceptedHeartbeats() >= 1);
+        agent.resetTimerLateness();
+        assertThat(agent.longestTimerLateness()).isZero();
+
+        // a heartbeat due at once while the agent's event loop is held for 1.2 s (a starved process)
+        CompletableFuture<Void> held = new CompletableFuture<>();
+        agent.onContext(() -> {
+            agent.heartbeats().beatSoon();
+            long until = System.nanoTime() + Duration.ofMillis(1_200).toNanos();
+            while (System.nanoTime() < until) {
+                LockSupport.parkNanos(until - System.nanoTime());
+            }
+            held.complete(null);
+        });
+        held.get(10, TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> agent.longestTimerLateness().compareTo(Duration.ofSeconds(1)) >= 0);
+        assertThat(agent.longestTimerLateness()).isLessThan(WAIT);
+
+        agent.resetTimerLateness();
+        long accepted = agent.acceptedHeartbeats();
+        agent.onContext(() -> agent.heartbeats().beatSoon());
+        await().atMost(WAIT).until(() -> agent.acceptedHeartbeats() > accepted);
+        assertThat(agent.longestTimerLateness()).as("on time when the loop is free").isLessThan(Duration.ofSeconds(1));
     }
 
     @Test
