@@ -5,6 +5,7 @@ import io.vigil.agent.config.RunningConfiguration;
 import io.vigil.agent.net.Answer;
 import io.vigil.agent.operations.OperationHandler;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,6 +28,7 @@ final class HeartbeatSender {
     private boolean performing;
     private long lastSentNanos = System.nanoTime();
     private volatile long longestTimerLatenessNanos;
+    private final HeartbeatHistory history = new HeartbeatHistory();
     private volatile long intervalSeconds = RunningConfiguration.defaults().configuration().heartbeatIntervalSeconds();
 
     HeartbeatSender(ReferenceAgent agent) {
@@ -97,9 +99,11 @@ final class HeartbeatSender {
         cancel();
         inFlight = true;
         lastSentNanos = System.nanoTime();
+        long number = history.sending(System.currentTimeMillis());
         Outgoing out = Outgoing.build(agent);
         agent.client().post(ReferenceAgent.HEARTBEAT_PATH, out.json()).onComplete(ar -> {
             inFlight = false;
+            history.ended(number, ar.succeeded() ? ar.result().status() : 0, System.nanoTime() - lastSentNanos);
             if (ar.failed()) {
                 out.rejected(agent);
                 agent.problem("heartbeat failed: " + ar.cause().getMessage());
@@ -214,6 +218,10 @@ final class HeartbeatSender {
      */
     long longestTimerLatenessNanos() {
         return longestTimerLatenessNanos;
+    }
+
+    List<SentHeartbeat> recent() {
+        return history.recent();
     }
 
     void resetTimerLateness() {

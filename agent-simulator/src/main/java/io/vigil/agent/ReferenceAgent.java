@@ -221,6 +221,9 @@ public final class ReferenceAgent {
     public Duration longestTimerLateness() { return Duration.ofNanos(heartbeats.longestTimerLatenessNanos()); }
     public void resetTimerLateness() { heartbeats.resetTimerLateness(); }
 
+    /** This agent's latest heartbeats (up to 32), oldest first: when each was sent and how it ended. */
+    public List<SentHeartbeat> recentHeartbeats() { return heartbeats.recent(); }
+
     // ---- for the agent's parts
 
     Vertx vertx() { return vertx; }
