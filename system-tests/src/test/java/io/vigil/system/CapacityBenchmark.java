@@ -3,6 +3,7 @@ package io.vigil.system;
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vigil.agent.AgentSettings;
 import io.vigil.agent.AgentState;
 import io.vigil.agent.Fleet;
@@ -24,6 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -66,6 +68,12 @@ class CapacityBenchmark {
     }
 
     private static final int AGENTS = Integer.getInteger("capacity.agents", 500);
+    /**
+     * Agents on a Vert.x of their own (one event loop), activated and beating before the fleet and through every
+     * phase: while the fleet's thousand agents starve their shared event loops during activation, these few still beat
+     * on time, so an offline alert for one of them whose timer fired on time is the platform's.
+     */
+    private static final int SENTINELS = Integer.getInteger("capacity.sentinels", 10);
     private static final double ACTIVATION_RATE = Double.parseDouble(System.getProperty("capacity.activation-rate",
             "200"));
     private static final int STEADY_SECONDS = Integer.getInteger("capacity.steady-seconds", 60);
@@ -76,6 +84,7 @@ class CapacityBenchmark {
     private final PlatformProbe probe = new PlatformProbe(platform);
     private final Map<String, Object> run = new LinkedHashMap<>();
     private final FleetPhases phases = new FleetPhases();
+    private Fleet sentinels;
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.MINUTES) // beyond the system tests' 10 minutes: a fleet of thousands takes longer
@@ -92,8 +101,12 @@ class CapacityBenchmark {
                 "platformSettingAgentCommunicationsDirection", "Agent/Appliance Initiated"));
         Vertx vertx = Vertx.vertx();
         Fleet fleet = new Fleet(vertx);
+        Vertx sentinelVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2));
+        sentinels = new Fleet(sentinelVertx);
         try {
-            activate(fleet, token(policyID));
+            JsonPath token = token(policyID);
+            startSentinels(token);
+            activate(fleet, token);
             steady(fleet);
             heapPerComputer(heapBefore);
             policyChange(fleet);
@@ -104,7 +117,9 @@ class CapacityBenchmark {
         } finally {
             new CapacityReport(platform.root.resolve("docs/capacity")).add(run);
             fleet.stop(Duration.ofSeconds(30));
+            sentinels.stop(Duration.ofSeconds(30));
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            sentinelVertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             System.out.println(CapacityReport.table(List.of(run)));
         }
     }
@@ -113,13 +128,22 @@ class CapacityBenchmark {
     private JsonPath token(long policyID) {
         return await("an activation token").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> console.registry().body(Map.of("policyID", policyID, "expiresInSeconds", 3600,
-                        "maxUses", AGENTS)).post("/api/activationtokens"), r -> r.statusCode() == 201).jsonPath();
+                        "maxUses", AGENTS + SENTINELS)).post("/api/activationtokens"), r -> r.statusCode() == 201)
+                .jsonPath();
+    }
+
+    private void startSentinels(JsonPath token) throws InterruptedException {
+        sentinels.start(BenchmarkFleet.settings(URI.create(platform.gatewayUrl()), token, "sentinel-", SENTINELS), 10,
+                change -> { });
+        await("the sentinel agents beat").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> sentinels.agents().stream().allMatch(a -> a.state() == AgentState.ACTIVE
+                        && a.acceptedHeartbeats() >= 3));
     }
 
     private void activate(Fleet fleet, JsonPath token) throws Exception {
         List<AgentSettings> settings = BenchmarkFleet.settings(URI.create(platform.gatewayUrl()), token, "capacity-",
                 AGENTS);
-        phases.next("activation and warm-up", List.of());
+        phases.next("activation and warm-up", sentinels.agents());
         long start = System.nanoTime();
         double load = PlatformProbe.loadAverage();
         Thread starter = Thread.ofPlatform().name("fleet-start").start(() -> {
@@ -238,19 +262,22 @@ class CapacityBenchmark {
         List<PlatformProbe.OfflineAlert> alerts = probe.offlineAlerts();
         List<Double> latencies = alerts.stream().filter(a -> silentIDs.contains(a.computerID()))
                 .map(PlatformProbe.OfflineAlert::latencyMillis).sorted().toList();
-        FleetPhases.Phase silence = phases.end(active);
-        silences(silence, active.stream().map(ReferenceAgent::computerID).filter(id -> !silentIDs.contains(id))
-                .collect(Collectors.toSet()), fleet);
+        List<ReferenceAgent> beating = Stream.concat(active.stream(), sentinels.agents().stream())
+                .filter(a -> !silentIDs.contains(a.computerID())).toList();
+        silences(phases.end(beating), beating.stream().map(ReferenceAgent::computerID).collect(Collectors.toSet()),
+                fleet);
         run.put("silent agents", silent.size());
         run.put("detection latency p50 (ms, deadline to vigil.alerts)", latencies.get(latencies.size() / 2));
         run.put("detection latency p99 (ms)", latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1));
         falseAlerts(alerts, active, silentIDs, silenceStart);
+        sentinelAlerts(alerts);
         return silentIDs;
     }
 
     /** Ends the current phase, reporting the silences the platform saw in it, and starts the next. */
     private void nextPhase(String name, Fleet fleet) {
-        List<ReferenceAgent> active = fleet.agents().stream().filter(a -> a.state() == AgentState.ACTIVE).toList();
+        List<ReferenceAgent> active = Stream.concat(fleet.agents().stream(),
+                sentinels.agents().stream()).filter(a -> a.state() == AgentState.ACTIVE).toList();
         phases.next(name, active).ifPresent(ended -> silences(ended, active.stream().map(ReferenceAgent::computerID)
                 .collect(Collectors.toSet()), fleet));
     }
@@ -272,8 +299,8 @@ class CapacityBenchmark {
         run.put("heartbeat gaps, " + name + ": longest (ms)", gaps.stream().mapToLong(Duration::toMillis).max()
                 .orElse(0));
         run.put("agents' heartbeat timer, latest firing, " + name + " (ms)", phase.latest().toMillis());
-        Map<Long, ReferenceAgent> agents = fleet.agents().stream().filter(a -> a.computerID() != null)
-                .collect(Collectors.toMap(ReferenceAgent::computerID, a -> a));
+        Map<Long, ReferenceAgent> agents = Stream.concat(fleet.agents().stream(), sentinels.agents().stream())
+                .filter(a -> a.computerID() != null).collect(Collectors.toMap(ReferenceAgent::computerID, a -> a));
         found.stream().sorted(Comparator.comparing(RecordedHeartbeats.Gap::length).reversed()).limit(3)
                 .forEach(gap -> {
                     long id = gap.before().computerID();
@@ -308,6 +335,25 @@ class CapacityBenchmark {
                     .filter(a -> phase.contains(a.deadline())).count());
         }
         explain(falseAlerts, active);
+    }
+
+    /**
+     * Offline alerts of the sentinel agents (never paused), and how late their own timers fired at worst in each
+     * phase: an alert for a sentinel whose timer fired on time in its phase is the platform's.
+     */
+    private void sentinelAlerts(List<PlatformProbe.OfflineAlert> alerts) {
+        Set<Long> ids = sentinels.agents().stream().map(ReferenceAgent::computerID).collect(Collectors.toSet());
+        List<PlatformProbe.OfflineAlert> raised = alerts.stream().filter(a -> ids.contains(a.computerID())).toList();
+        run.put("sentinel agents (a Vert.x of their own, beating from before the activation on)", ids.size());
+        run.put("sentinel agents: offline alerts", raised.size());
+        run.put("sentinel agents: offline alerts while their own timers fired less than an interval late", raised
+                .stream().filter(a -> phases.at(a.deadline()).map(p -> p.lateness(a.computerID())
+                        .compareTo(Duration.ofSeconds(1)) < 0).orElse(true)).count());
+        for (FleetPhases.Phase phase : phases.all()) {
+            run.put("sentinel agents: their timers' latest firing, " + phase.name() + " (ms)", ids.stream()
+                    .mapToLong(id -> phase.lateness(id).toMillis()).max().orElse(0));
+        }
+        explain(raised, sentinels.agents());
     }
 
     /** Prints what the agents and the platform did around each false offline alert (the agents' recent past only). */

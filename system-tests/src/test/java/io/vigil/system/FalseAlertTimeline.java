@@ -24,7 +24,8 @@ final class FalseAlertTimeline {
     private static final Duration AFTER = Duration.ofSeconds(4);
 
     /** What one false alert looked like. */
-    record Case(long computerID, Instant deadline, List<SentHeartbeat> sent, List<RecordedHeartbeats.Recorded> recorded) {
+    record Case(long computerID, Instant deadline, List<SentHeartbeat> sent,
+                List<RecordedHeartbeats.Recorded> recorded) {
 
         String describe() {
             StringBuilder text = new StringBuilder("false offline alert for computer " + computerID + ", deadline "
