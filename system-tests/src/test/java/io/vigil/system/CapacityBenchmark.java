@@ -299,6 +299,10 @@ class CapacityBenchmark {
         run.put("heartbeat gaps, " + name + ": longest (ms)", gaps.stream().mapToLong(Duration::toMillis).max()
                 .orElse(0));
         run.put("agents' heartbeat timer, latest firing, " + name + " (ms)", phase.latest().toMillis());
+        System.out.printf("%s: from %s to %s; gaps over 1.1 s ending at (s after the start, count): %s%n", name,
+                phase.from(), phase.to(), found.stream().filter(g -> g.length().toMillis() > 1100)
+                        .collect(Collectors.groupingBy(g -> Duration.between(phase.from(), g.after().appendedAt())
+                                .toSeconds(), java.util.TreeMap::new, Collectors.counting())));
         Map<Long, ReferenceAgent> agents = Stream.concat(fleet.agents().stream(), sentinels.agents().stream())
                 .filter(a -> a.computerID() != null).collect(Collectors.toMap(ReferenceAgent::computerID, a -> a));
         found.stream().sorted(Comparator.comparing(RecordedHeartbeats.Gap::length).reversed()).limit(3)
