@@ -17,6 +17,7 @@ import io.vigil.gateway.support.ListeningAgent;
 import io.vigil.gateway.support.Topics;
 import io.vigil.gateway.support.GatewayTestResources;
 import io.vigil.gateway.support.RegistryStub;
+import io.vigil.gateway.support.Sockets;
 import io.vigil.gateway.support.TestAgent;
 import io.vigil.testkit.VigilTestResource;
 import jakarta.inject.Inject;
@@ -28,9 +29,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -106,10 +105,7 @@ class HostileClientsTest {
 
         List<Socket> flood = new ArrayList<>();
         for (int i = 0; i < 600; i++) { // TCP, never a TLS handshake: 20 from each of 30 addresses (the cap of each)
-            Socket socket = new Socket();
-            socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.5." + (1 + i % 30)), 0));
-            socket.connect(new InetSocketAddress("localhost", port), 5_000);
-            flood.add(socket);
+            flood.add(Sockets.plainFrom(InetAddress.getByName("127.0.5." + (1 + i % 30)), port));
         }
         List<Socket> slow = openSlowTls(port, 400, 1); // 16 from each of 25 addresses: under the per-address cap
         flood.addAll(slow);
@@ -129,18 +125,18 @@ class HostileClientsTest {
                 .isLessThan(64L << 20);
 
         // beyond the cap of 450 established connections (the slow ones still open + the agent's), a new one is closed
-        long stillOpen = slow.stream().filter(socket -> !closed(socket)).count();
+        long stillOpen = slow.stream().filter(socket -> !Sockets.closed(socket)).count();
         assertThat(stillOpen).isGreaterThan(380);
         List<Socket> beyondCap = openSlowTls(port, 100, 2);
         long overCap = stillOpen + 1 + 100 - 450;
-        await().atMost(Duration.ofSeconds(60)).until(() -> beyondCap.stream().filter(HostileClientsTest::closed)
+        await().atMost(Duration.ofSeconds(60)).until(() -> beyondCap.stream().filter(Sockets::closed)
                 .count() >= overCap - 5);
-        close(beyondCap);
+        Sockets.close(beyondCap);
 
         // half heads go at the head deadline (45 s), unhandshaken TCP after the handshake timeout (45 s)
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> flood.stream().filter(HostileClientsTest::closed).count() == flood.size());
-        close(flood);
+                .until(() -> flood.stream().filter(Sockets::closed).count() == flood.size());
+        Sockets.close(flood);
         assertThat(agent.post("/agent/v1/heartbeat", TestAgent.heartbeat(DEFAULT_FP)).statusCode()).isEqualTo(200);
     }
 
@@ -184,28 +180,18 @@ class HostileClientsTest {
         // plain TCP, counted from accept: 20 hold the address's places, one waits for a place
         List<Socket> plain = new ArrayList<>();
         for (int i = 0; i < 21; i++) {
-            plain.add(plainFrom(from, port));
+            plain.add(Sockets.plainFrom(from, port));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> holding(from) == 20 && waiting() == 1);
 
         // a real TLS client from the same address waits too: its ClientHello is not read while every place is taken
-        SSLSocket tls = (SSLSocket) new TestAgent(port).sslContext().getSocketFactory().createSocket();
-        tls.bind(new InetSocketAddress(from, 0));
-        tls.connect(new InetSocketAddress("localhost", port), 5_000);
-        tls.setSoTimeout(30_000);
-        CompletableFuture<String> handshake = CompletableFuture.supplyAsync(() -> {
-            try {
-                tls.startHandshake();
-                return tls.getSession().getProtocol();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        SSLSocket tls = Sockets.tlsFrom(new TestAgent(port).sslContext(), from, port);
+        CompletableFuture<String> handshake = Sockets.handshake(tls);
         await().atMost(Duration.ofSeconds(10)).until(() -> waiting() == 2);
         assertThat(handshake).as("not served while it waits").isNotDone();
 
         // places free: the waiting connections get them in turn, and the TLS client's handshake is served
-        close(plain);
+        Sockets.close(plain);
         assertThat(handshake.get(20, TimeUnit.SECONDS)).startsWith("TLSv1");
         assertThat(meters.counter("vigil.gateway.guard.waited").count()).isGreaterThan(waitedBefore);
         tls.close();
@@ -214,24 +200,25 @@ class HostileClientsTest {
         // 20 holding, 5 waiting (the waiting places), 5 more closed at once; the waiting ones after the wait (5 s)
         List<Socket> fromOne = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
-            fromOne.add(plainFrom(from, port));
+            fromOne.add(Sockets.plainFrom(from, port));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> holding(from) == 20 && waiting() == 5);
         List<Socket> beyond = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            beyond.add(plainFrom(from, port));
+            beyond.add(Sockets.plainFrom(from, port));
         }
-        await().atMost(Duration.ofSeconds(4)).until(() -> beyond.stream().allMatch(HostileClientsTest::closed));
-        await().atMost(Duration.ofSeconds(15)).until(() -> fromOne.stream().filter(HostileClientsTest::closed)
+        await().atMost(Duration.ofSeconds(4)).until(() -> beyond.stream().allMatch(Sockets::closed));
+        await().atMost(Duration.ofSeconds(15)).until(() -> fromOne.stream().filter(Sockets::closed)
                 .count() == 5 && waiting() == 0);
         // another address, and an agent with its certificate, are served meanwhile
-        assertThat(openSlowTls(port, 5, 4)).hasSize(5).allSatisfy(socket -> assertThat(closed(socket)).isFalse());
+        assertThat(openSlowTls(port, 5, 4)).hasSize(5)
+                .allSatisfy(socket -> assertThat(Sockets.closed(socket)).isFalse());
         TestAgent agent = new TestAgent(port);
         agent.activate("good-cap", "cap-01");
         assertThat(agent.post("/agent/v1/heartbeat", TestAgent.heartbeat(DEFAULT_FP)).statusCode()).isEqualTo(200);
-        assertThat(fromOne.stream().filter(HostileClientsTest::closed).count())
+        assertThat(fromOne.stream().filter(Sockets::closed).count())
                 .as("the 20 holding a place stay open until the handshake timeout").isEqualTo(5);
-        close(fromOne);
+        Sockets.close(fromOne);
     }
 
     private double waiting() {
@@ -240,13 +227,6 @@ class HostileClientsTest {
 
     private int holding(InetAddress address) {
         return limits.unauthenticated().count(address);
-    }
-
-    private static Socket plainFrom(InetAddress from, int port) throws IOException {
-        Socket socket = new Socket();
-        socket.bind(new InetSocketAddress(from, 0));
-        socket.connect(new InetSocketAddress("localhost", port), 5_000);
-        return socket;
     }
 
     /**
@@ -282,28 +262,6 @@ class HostileClientsTest {
             return open;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** Whether the server closed the connection (end of stream or reset); false while it stays open. */
-    private static boolean closed(Socket socket) {
-        try {
-            socket.setSoTimeout(20);
-            return socket.getInputStream().read() < 0;
-        } catch (SocketTimeoutException e) {
-            return false;
-        } catch (IOException e) {
-            return true;
-        }
-    }
-
-    private static void close(List<Socket> sockets) {
-        for (Socket socket : sockets) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // already closed by the server
-            }
         }
     }
 
