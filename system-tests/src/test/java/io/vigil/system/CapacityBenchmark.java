@@ -78,6 +78,11 @@ class CapacityBenchmark {
             "200"));
     private static final int STEADY_SECONDS = Integer.getInteger("capacity.steady-seconds", 60);
     private static final String SERIES = System.getProperty("capacity.series", "main");
+    private static final int WARM_UP_MAX_SECONDS = Integer.getInteger("capacity.warm-up-max-seconds", 360);
+    private static final Duration WARM_UP_STEP = Duration.ofSeconds(15);
+    private static final double SETTLED_COMPILATION_SHARE = 0.10;
+    /** The parts that are JVMs of the platform (PostgreSQL is not; the load generator is not the platform). */
+    private static final List<String> PLATFORM_JVMS = ProcessCpu.PARTS.subList(0, 6);
 
     private final Platform platform = Platform.shared();
     private final Console console = new Console(platform);
@@ -143,7 +148,7 @@ class CapacityBenchmark {
     private void activate(Fleet fleet, JsonPath token) throws Exception {
         List<AgentSettings> settings = BenchmarkFleet.settings(URI.create(platform.gatewayUrl()), token, "capacity-",
                 AGENTS);
-        phases.next("activation and warm-up", sentinels.agents());
+        phases.next("activation", sentinels.agents());
         long start = System.nanoTime();
         double load = PlatformProbe.loadAverage();
         Thread starter = Thread.ofPlatform().name("fleet-start").start(() -> {
@@ -172,6 +177,10 @@ class CapacityBenchmark {
         }
         run.put("activation: connections refused (per-address cap)", probe.counter("heartbeat-gateway",
                 "vigil_gateway_guard_refused_total", "reason=\"unauthenticated-connections\""));
+        // an activated agent's first heartbeat connection (with its certificate) waits in the same line as the
+        // activations of its address: the gateway knows a connection's certificate only once its handshake ran
+        run.put("activation: connections that waited for a place (activations' and first heartbeats')",
+                probe.counter("heartbeat-gateway", "vigil_gateway_guard_waited_total"));
         run.put("load average during activation", (load + PlatformProbe.loadAverage()) / 2);
         assertThat(count(fleet, AgentState.ACTIVE)).as("active agents").isPositive();
     }
@@ -181,9 +190,12 @@ class CapacityBenchmark {
         await("warm-up: every active agent beats every second").atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofSeconds(1)).until(() -> fleet.agents().stream()
                         .filter(a -> a.state() == AgentState.ACTIVE).allMatch(a -> a.acceptedHeartbeats() >= 3));
+        nextPhase("warm-up", fleet);
+        warmUp();
         nextPhase("steady window", fleet);
         fleet.roundTrips().reset();
         Map<String, Double> cpuBefore = ProcessCpu.snapshot(probe.postgresPort());
+        Map<String, Map<Long, ProcessCpu.ThreadTicks>> threadsBefore = ProcessCpu.threads();
         double recordedBefore = probe.counter("heartbeat-gateway", "vigil_gateway_heartbeats_received_total");
         long start = System.nanoTime();
         Map<String, Long> maxLag = new LinkedHashMap<>();
@@ -200,6 +212,11 @@ class CapacityBenchmark {
         double recorded = probe.counter("heartbeat-gateway", "vigil_gateway_heartbeats_received_total")
                 - recordedBefore;
         Map<String, Double> cpu = ProcessCpu.between(cpuBefore, ProcessCpu.snapshot(probe.postgresPort()));
+        Map<String, Map<Long, ProcessCpu.ThreadTicks>> threadsAfter = ProcessCpu.threads();
+        Map<ProcessCpu.ThreadKind, Double> kinds = ProcessCpu.byKind(threadsBefore, threadsAfter, PLATFORM_JVMS);
+        PLATFORM_JVMS.forEach(part -> System.out.printf("steady window: %s CPU-ms per 1,000 heartbeats by thread kind: "
+                + "%s%n", part, ProcessCpu.byKind(threadsBefore, threadsAfter, List.of(part)).entrySet().stream()
+                .map(e -> e.getKey() + " " + Math.round(e.getValue() / (recorded / 1000))).toList()));
         run.put("agents active", active);
         run.put("steady window (s)", seconds);
         run.put("load average during the window", loads.stream().mapToDouble(d -> d).average().orElse(-1));
@@ -215,9 +232,44 @@ class CapacityBenchmark {
             }
         }
         run.put("CPU-ms per 1,000 heartbeats: platform (all but the load generator)", platformMs / (recorded / 1000));
+        run.put("of the platform's: JIT compilation (CPU-ms per 1,000 heartbeats, its JVMs' compiler threads)",
+                kinds.get(ProcessCpu.ThreadKind.JIT_COMPILATION) / (recorded / 1000));
+        run.put("of the platform's: garbage collection (CPU-ms per 1,000 heartbeats, its JVMs' GC and VM threads)",
+                kinds.get(ProcessCpu.ThreadKind.GARBAGE_COLLECTION) / (recorded / 1000));
         run.put("platform cores busy", platformMs / 1000 / seconds);
         run.put("heartbeats per platform core-second", recorded / (platformMs / 1000));
         maxLag.forEach((group, behind) -> run.put("consumer lag, max (records): " + group, behind));
+    }
+
+    /**
+     * Waits until the platform's JVMs have compiled what the steady state runs: until their compiler threads use less
+     * than {@link #SETTLED_COMPILATION_SHARE} of the JVMs' CPU over {@link #WARM_UP_STEP}, at most
+     * {@code capacity.warm-up-max-seconds}. Right after the activation, C2 compiling the heartbeat path cost a third
+     * of the platform's CPU and the code it ran then was not yet the compiled one; a platform that runs for days pays
+     * that once.
+     */
+    private void warmUp() {
+        long start = System.nanoTime();
+        List<Map<String, Map<Long, ProcessCpu.ThreadTicks>>> last = new ArrayList<>(List.of(ProcessCpu.threads()));
+        List<Double> shares = new ArrayList<>();
+        try {
+            await("JIT compilation settles").atMost(Duration.ofSeconds(WARM_UP_MAX_SECONDS))
+                    .pollDelay(WARM_UP_STEP).pollInterval(WARM_UP_STEP).until(() -> {
+                        Map<String, Map<Long, ProcessCpu.ThreadTicks>> now = ProcessCpu.threads();
+                        Map<ProcessCpu.ThreadKind, Double> kinds = ProcessCpu.byKind(last.getLast(), now,
+                                PLATFORM_JVMS);
+                        last.add(now);
+                        double total = kinds.values().stream().mapToDouble(d -> d).sum();
+                        double share = total == 0 ? 0 : kinds.get(ProcessCpu.ThreadKind.JIT_COMPILATION) / total;
+                        shares.add(share);
+                        return share < SETTLED_COMPILATION_SHARE;
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            run.put("warm-up: JIT compilation had not settled at the time limit", true);
+        }
+        run.put("warm-up: steady heartbeats before the window (s)", (System.nanoTime() - start) / 1e9);
+        System.out.printf("warm-up: JIT compilation's share of the platform JVMs' CPU, every %d s: %s%n",
+                WARM_UP_STEP.toSeconds(), shares.stream().map(d -> String.format("%.0f%%", d * 100)).toList());
     }
 
     private void heapPerComputer(Map<String, Long> before) {

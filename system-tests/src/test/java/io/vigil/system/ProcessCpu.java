@@ -3,6 +3,7 @@ package io.vigil.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * CPU time used by each part of the platform, read from {@code /proc/<pid>/stat} (user + system time of the process
  * and of its waited-for children, in clock ticks of 10 ms): the five services, Kafka and PostgreSQL are processes
- * this JVM started, told apart by their command lines; this JVM itself is the load generator (the agents).
+ * this JVM started, told apart by their command lines; this JVM itself is the load generator (the agents). The JVMs'
+ * threads are read apart too ({@code /proc/<pid>/task}), to tell JIT compilation and garbage collection from work.
  */
 final class ProcessCpu {
 
@@ -41,6 +43,85 @@ final class ProcessCpu {
         }
         millis.put("postgresql", postgres(postgresPort) * MILLIS_PER_TICK);
         return millis;
+    }
+
+    /** What a JVM thread does, by the name the JVM gives it ({@code /proc/<pid>/task/<tid>/comm}). */
+    enum ThreadKind {
+        /** The C1 and C2 compiler threads: work that settles once the running code has been compiled. */
+        JIT_COMPILATION,
+        /** G1's and the VM's own threads (parallel and concurrent collection, refinement, safepoints). */
+        GARBAGE_COLLECTION,
+        /** Everything else: the service's own work (event loops, Kafka clients, the platform's threads). */
+        WORK;
+
+        static ThreadKind of(String threadName) {
+            if (threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre")) {
+                return JIT_COMPILATION;
+            }
+            if (threadName.startsWith("GC Thread") || threadName.startsWith("G1 ")
+                    || threadName.equals("VM Thread")) {
+                return GARBAGE_COLLECTION;
+            }
+            return WORK;
+        }
+    }
+
+    /**
+     * CPU ticks so far of every live thread of the platform's JVMs (the five services and Kafka), by part, thread ID
+     * and kind. Threads that ended are missing (the JVM starts and ends compiler threads as it needs them), so a
+     * difference of two of these is a lower bound of what each kind used in between.
+     */
+    static Map<String, Map<Long, ThreadTicks>> threads() {
+        Map<String, Map<Long, ThreadTicks>> byPart = new LinkedHashMap<>();
+        try (Stream<ProcessHandle> descendants = ProcessHandle.current().descendants()) {
+            descendants.forEach(p -> {
+                String part = part(p.info().commandLine().orElse(""));
+                if (part != null && !part.equals("postgresql")) {
+                    byPart.computeIfAbsent(part, k -> new LinkedHashMap<>()).putAll(threadsOf(p.pid()));
+                }
+            });
+        }
+        return byPart;
+    }
+
+    /** One thread's kind and CPU ticks. */
+    record ThreadTicks(ThreadKind kind, long ticks) {
+    }
+
+    /** CPU milliseconds per kind used between two {@link #threads()} snapshots, summed over every part given. */
+    static Map<ThreadKind, Double> byKind(Map<String, Map<Long, ThreadTicks>> before,
+                                          Map<String, Map<Long, ThreadTicks>> after, List<String> parts) {
+        Map<ThreadKind, Double> millis = new EnumMap<>(ThreadKind.class);
+        for (ThreadKind kind : ThreadKind.values()) {
+            millis.put(kind, 0.0);
+        }
+        for (String part : parts) {
+            Map<Long, ThreadTicks> earlier = before.getOrDefault(part, Map.of());
+            after.getOrDefault(part, Map.of()).forEach((tid, now) -> {
+                ThreadTicks then = earlier.get(tid);
+                long used = now.ticks() - (then == null ? 0 : then.ticks());
+                millis.merge(now.kind(), Math.max(0, used) * MILLIS_PER_TICK, Double::sum);
+            });
+        }
+        return millis;
+    }
+
+    static Map<Long, ThreadTicks> threadsOf(long pid) {
+        Map<Long, ThreadTicks> threads = new LinkedHashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    threads.put(Long.parseLong(task.getFileName().toString()),
+                            new ThreadTicks(ThreadKind.of(name), ticks(Files.readString(task.resolve("stat")))));
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // the process ended meanwhile
+        }
+        return threads;
     }
 
     /** The difference of two snapshots, per part. */
