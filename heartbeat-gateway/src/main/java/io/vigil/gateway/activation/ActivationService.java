@@ -96,7 +96,8 @@ public class ActivationService {
         RegistryClient.Activated activated = registry.activate(request, sourceAddress, serialHex, expiresAt);
         X509Certificate certificate = ca.issueAgentCertificate(CertificateRequests.publicKey(request.csr()),
                 activated.computerID(), serial, expiresAt);
-        directory.issued(activated.computerID(), serialHex, Instant.now());
+        directory.activated(activated.computerID(), serialHex, Instant.now(), activated.policyID(),
+                request.computerType());
         ExpectedConfiguration expected = directory.forActivation(activated.computerID(), activated.policyID(),
                 request.computerType());
         LOG.infof("computer %d (%s) %s from %s, certificate %s", activated.computerID(), request.hostName(),

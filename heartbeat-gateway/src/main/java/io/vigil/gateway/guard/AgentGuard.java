@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
-import java.time.Duration;
 import java.util.OptionalLong;
 
 /**
@@ -26,7 +25,8 @@ import java.util.OptionalLong;
  * {@code Retry-After} instead of being judged on an incomplete view;</li>
  * <li>a request without a client certificate (activation) may carry at most {@code unauthenticated-body-bytes};</li>
  * <li>each computer (named by its certificate) may send {@code heartbeats-per-interval} heartbeats per interval,
- * then 429 + {@code Retry-After}.</li>
+ * counted over at least {@code heartbeat-window-minimum} ({@link HeartbeatAllowance}), then 429 +
+ * {@code Retry-After}.</li>
  * </ul>
  * The head and body deadlines (slow senders) are kept per connection, on every path, by {@link RequestDeadlines}.
  */
@@ -109,16 +109,15 @@ public class AgentGuard {
             return;
         }
         long interval = directory.expected(computer.getAsLong()).intervalSeconds();
-        Duration window = Duration.ofSeconds(interval);
-        if (window.compareTo(config.heartbeatWindowMinimum()) < 0) {
-            window = config.heartbeatWindowMinimum();
-        }
-        long retryAfter = heartbeats.acquire(computer.getAsLong(), window);
+        HeartbeatAllowance allowance = HeartbeatAllowance.of(interval, config.heartbeatsPerInterval(),
+                config.heartbeatWindowMinimum());
+        long retryAfter = heartbeats.acquire(computer.getAsLong(), allowance.count(), allowance.window());
         if (retryAfter > 0) {
             refusedRate.increment();
             Answers.afterBody(context, Problem.of(429, "too-many-heartbeats", "Too many requests",
                     "computer " + computer.getAsLong() + " sent more than " + config.heartbeatsPerInterval()
-                            + " heartbeats within its interval; retry after " + retryAfter + " s"), retryAfter);
+                            + " heartbeats per interval of " + interval + " s (" + allowance.count() + " within "
+                            + allowance.window().toSeconds() + " s); retry after " + retryAfter + " s"), retryAfter);
             return;
         }
         context.next();

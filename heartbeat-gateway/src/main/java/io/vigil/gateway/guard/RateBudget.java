@@ -6,7 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per key: {@code perWindow} requests per window, refilled evenly, burst at most {@code perWindow}.
+ * A token bucket per key: {@code perWindow} requests per window (or a size given per call), refilled evenly, burst at
+ * most that size.
  * Buckets that have refilled completely are forgotten by {@link #sweep()}, so a fleet that keeps to its budget holds
  * only the buckets of computers that spoke recently (about {@code 1/perWindow} of them).
  */
@@ -20,6 +21,7 @@ public final class RateBudget {
         double tokens;
         long at;
         long windowNanos;
+        int size;
     }
 
     public RateBudget(int perWindow, LongSupplier nanos) {
@@ -32,28 +34,41 @@ public final class RateBudget {
 
     /** Takes one request from the key's budget: 0 when admitted, else the whole seconds until the next one is. */
     public long acquire(long key, Duration window) {
+        return acquire(key, perWindow, window);
+    }
+
+    /**
+     * Takes one request from the key's budget of {@code size} requests per {@code window} (a key's size and window may
+     * change between calls, e.g. with its heartbeat interval): 0 when admitted, else the whole seconds until the next
+     * one is.
+     */
+    public long acquire(long key, int size, Duration window) {
+        if (size < 1) {
+            throw new IllegalArgumentException("the budget must allow at least 1 request per window");
+        }
         long windowNanos = Math.max(1, window.toNanos());
         long now = nanos.getAsLong();
         Bucket bucket = buckets.computeIfAbsent(key, k -> {
             Bucket fresh = new Bucket();
-            fresh.tokens = perWindow;
+            fresh.tokens = size;
             fresh.at = now;
             return fresh;
         });
         synchronized (bucket) {
-            refill(bucket, now, windowNanos);
+            refill(bucket, now, size, windowNanos);
             if (bucket.tokens >= 1) {
                 bucket.tokens -= 1;
                 return 0;
             }
-            double nanosToNext = (1 - bucket.tokens) * windowNanos / perWindow;
+            double nanosToNext = (1 - bucket.tokens) * windowNanos / size;
             return Math.max(1, (long) Math.ceil(nanosToNext / 1e9 - 1e-6)); // no extra second from rounding
         }
     }
 
-    private void refill(Bucket bucket, long now, long windowNanos) {
+    private static void refill(Bucket bucket, long now, int size, long windowNanos) {
         bucket.windowNanos = windowNanos;
-        bucket.tokens = Math.min(perWindow, bucket.tokens + (double) (now - bucket.at) * perWindow / windowNanos);
+        bucket.size = size;
+        bucket.tokens = Math.min(size, bucket.tokens + (double) (now - bucket.at) * size / windowNanos);
         bucket.at = now;
     }
 
@@ -62,8 +77,8 @@ public final class RateBudget {
         long now = nanos.getAsLong();
         buckets.values().removeIf(bucket -> {
             synchronized (bucket) {
-                refill(bucket, now, bucket.windowNanos == 0 ? 1 : bucket.windowNanos);
-                return bucket.tokens >= perWindow;
+                refill(bucket, now, bucket.size, bucket.windowNanos == 0 ? 1 : bucket.windowNanos);
+                return bucket.tokens >= bucket.size;
             }
         });
         return buckets.size();

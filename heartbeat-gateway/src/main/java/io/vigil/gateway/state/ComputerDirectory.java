@@ -22,8 +22,12 @@ public final class ComputerDirectory {
     private final Map<Long, PolicyConfiguration> policyConfigs = new ConcurrentHashMap<>();
     private final Map<Long, Issued> issued = new ConcurrentHashMap<>();
 
-    /** A certificate this replica issued before the registry's record of it arrived. */
-    private record Issued(String serial, Instant at) {
+    /**
+     * A certificate this replica issued before the registry's record of it arrived; for an activation also the policy
+     * and computer type the registry answered, so that the computer's first heartbeats are answered with its policy's
+     * configuration, not the defaults.
+     */
+    private record Issued(String serial, Instant at, Long policyID, String computerType) {
     }
 
     public void registration(long computerID, ComputerRegistration registration) {
@@ -57,7 +61,16 @@ public final class ComputerDirectory {
 
     /** Records a certificate this replica just issued, so it is accepted before the registry's event arrives. */
     public void issued(long computerID, String serialHex, Instant at) {
-        issued.put(computerID, new Issued(serialHex, at));
+        issued.compute(computerID, (id, earlier) -> new Issued(serialHex, at,
+                earlier == null ? null : earlier.policyID(), earlier == null ? null : earlier.computerType()));
+    }
+
+    /**
+     * Records an activation this replica just answered: its certificate (as {@link #issued}) and the computer's policy
+     * and type, which decide its expected configuration until the registry's record arrives.
+     */
+    public void activated(long computerID, String serialHex, Instant at, long policyID, String computerType) {
+        issued.put(computerID, new Issued(serialHex, at, policyID, computerType));
     }
 
     public Optional<ComputerRegistration> registration(long computerID) {
@@ -87,18 +100,24 @@ public final class ComputerDirectory {
     }
 
     /**
-     * The configuration the computer should run: its own record, else its policy's, else the contract defaults; an
+     * The configuration the computer should run: its own record, else its policy's (from the registry's record, or
+     * from the activation this replica answered while that record is on its way), else the contract defaults; an
      * appliance's always Bidirectional ({@link ApplianceRule}).
      */
     public ExpectedConfiguration expected(long computerID) {
         ComputerRegistration registration = registrations.get(computerID);
-        String computerType = registration == null ? null : registration.computerType();
+        Issued local = registration == null ? issued.get(computerID) : null;
+        String computerType = registration != null ? registration.computerType()
+                : local == null ? null : local.computerType();
         ComputerConfiguration own = computerConfigs.get(computerID);
         if (own != null && own.configuration() != null) {
             return ApplianceRule.apply(fromRecord(own), computerType);
         }
-        return registration == null ? ExpectedConfiguration.DEFAULTS
-                : ApplianceRule.apply(forPolicy(registration.policyID()), computerType);
+        if (registration != null) {
+            return ApplianceRule.apply(forPolicy(registration.policyID()), computerType);
+        }
+        return local == null || local.policyID() == null ? ExpectedConfiguration.DEFAULTS
+                : ApplianceRule.apply(forPolicy(local.policyID()), computerType);
     }
 
     /**

@@ -64,6 +64,58 @@ class GuardRulesTest {
         assertThat(admitted).isBetween(50, 51);
     }
 
+    @Property(tries = 300)
+    void anAgentKeepingToAnyIntervalTheSettingsAllowIsNeverRefused(
+            @ForAll @IntRange(min = 1, max = 86_400) int intervalSeconds,
+            // 1 per interval leaves no room for a timer firing early: the setting's own choice
+            @ForAll @IntRange(min = 2, max = 10) int perInterval,
+            @ForAll @IntRange(min = 0, max = 999) int timerJitterMillis) {
+        AtomicLong now = new AtomicLong();
+        RateBudget budget = new RateBudget(perInterval, now::get);
+        HeartbeatAllowance allowance = HeartbeatAllowance.of(intervalSeconds, perInterval, Duration.ofSeconds(10));
+        for (int beat = 0; beat < 100; beat++) {
+            // on time, or an early beat (a timer that fires up to a second early, then one on time again)
+            long early = beat % 2 == 1 ? Math.min(timerJitterMillis, intervalSeconds * 500L) : 0;
+            now.addAndGet(Duration.ofSeconds(intervalSeconds).minusMillis(early).toNanos());
+            assertThat(budget.acquire(1, allowance.count(), allowance.window())).as("beat %d", beat).isZero();
+            now.addAndGet(Duration.ofMillis(early).toNanos());
+        }
+    }
+
+    @Property(tries = 300)
+    void aComputerBeatingMoreThanItsAllowanceIsRefusedWithinOneWindow(
+            @ForAll @IntRange(min = 1, max = 86_400) int intervalSeconds,
+            @ForAll @IntRange(min = 1, max = 10) int perInterval) {
+        AtomicLong now = new AtomicLong();
+        RateBudget budget = new RateBudget(perInterval, now::get);
+        HeartbeatAllowance allowance = HeartbeatAllowance.of(intervalSeconds, perInterval, Duration.ofSeconds(10));
+        assertThat(allowance.window()).isGreaterThanOrEqualTo(Duration.ofSeconds(10))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(intervalSeconds));
+        // the rate it allows is perInterval per interval, whatever the window
+        assertThat((double) allowance.count() / allowance.window().toSeconds())
+                .isCloseTo((double) perInterval / intervalSeconds, org.assertj.core.data.Offset.offset(1e-9));
+        // twice that rate: the first refusal comes within one window
+        long gapNanos = Duration.ofSeconds(intervalSeconds).toNanos() / (2L * perInterval);
+        long refusedAt = -1;
+        for (int beat = 0; beat <= 2 * allowance.count() + 1 && refusedAt < 0; beat++) {
+            if (budget.acquire(1, allowance.count(), allowance.window()) > 0) {
+                refusedAt = now.get();
+            }
+            now.addAndGet(gapNanos);
+        }
+        assertThat(refusedAt).isNotNegative().isLessThanOrEqualTo(allowance.window().toNanos());
+    }
+
+    @Test
+    void aOneSecondIntervalIsCountedOverTenSecondsWithTenTimesTheHeartbeats() {
+        assertThat(HeartbeatAllowance.of(1, 5, Duration.ofSeconds(10)))
+                .isEqualTo(new HeartbeatAllowance(50, Duration.ofSeconds(10)));
+        assertThat(HeartbeatAllowance.of(3, 5, Duration.ofSeconds(10)))
+                .isEqualTo(new HeartbeatAllowance(20, Duration.ofSeconds(12)));
+        assertThat(HeartbeatAllowance.of(600, 5, Duration.ofSeconds(10)))
+                .isEqualTo(new HeartbeatAllowance(5, Duration.ofSeconds(600)));
+    }
+
     @Test
     void fullBucketsAreForgottenAndOthersKept() {
         AtomicLong now = new AtomicLong();

@@ -13,6 +13,7 @@ import io.vigil.events.config.ConfigFingerprint;
 import io.vigil.events.contact.ContactFailed;
 import io.vigil.gateway.ca.CaDirectory;
 import io.vigil.gateway.ca.CertificateAuthority;
+import io.vigil.gateway.state.ComputerDirectory;
 import io.vigil.gateway.support.ListeningAgent;
 import io.vigil.gateway.support.Topics;
 import io.vigil.gateway.support.GatewayTestResources;
@@ -72,6 +73,9 @@ class HostileClientsTest {
     @Inject
     AgentPortLimits limits;
 
+    @Inject
+    ComputerDirectory directory;
+
     private static final Logger LOG = Logger.getLogger(HostileClientsTest.class);
     private static final String DEFAULT_FP = ConfigFingerprint.PREFIX + ConfigFingerprint.BASE_POLICY_DEFAULT_HEX;
     private static final byte[] HALF_A_HEAD = "POST /agent/v1/heartbeat HTTP/1.1\r\nHost: localhost\r\nContent-"
@@ -93,6 +97,28 @@ class HostileClientsTest {
         // 3 per 600 s interval: the next one is due in 200 s
         assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(150L, 200L);
         assertThat(quiet.post("/agent/v1/heartbeat", TestAgent.heartbeat(DEFAULT_FP)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aComputerWithAOneSecondIntervalGetsItsBudgetPerIntervalCountedOverTheMinimumWindow() {
+        TestAgent agent = new TestAgent(GatewayTestResources.agentPort());
+        long id = agent.activate("good-fast", "fast-01").get("computerID").asLong();
+        AgentConfiguration everySecond = new AgentConfiguration(1, "Agent/Appliance Initiated", null, List.of("any"));
+        Topics.publish(io.vigil.events.Topics.COMPUTER_CONFIG, id, EventTypes.COMPUTER_CONFIGURATION,
+                new ComputerConfiguration(id, 1, Map.of(), everySecond, ConfigFingerprint.of(everySecond), 1, 2, null,
+                        false, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> directory.expected(id).intervalSeconds() == 1);
+        String fingerprint = ConfigFingerprint.of(everySecond);
+
+        // 3 per 1-second interval, counted over the 10-s minimum window: 30 at once are admitted (with a 1-second
+        // interval an agent keeping to it sends 10 in that window), then the flood is refused
+        List<Integer> statuses = new ArrayList<>();
+        while (statuses.size() < 300 && !statuses.contains(429)) {
+            statuses.add(agent.post("/agent/v1/heartbeat", TestAgent.heartbeat(fingerprint)).statusCode());
+        }
+        assertThat(statuses).as("a flood faster than 3 per second is refused").contains(429);
+        assertThat(statuses.indexOf(429)).as("heartbeats admitted before the first refusal").isGreaterThanOrEqualTo(30);
+        assertThat(statuses.subList(0, statuses.indexOf(429))).containsOnly(200);
     }
 
     @Test

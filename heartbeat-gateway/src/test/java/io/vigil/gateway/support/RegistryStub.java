@@ -61,8 +61,11 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
         String token = body.path("token").asText();
         if (token.startsWith("good")) {
             long id = NEXT_ID.incrementAndGet();
+            // "good-policy-N-..." activates into policy N, any other good token into policy 1
+            String[] parts = token.split("-");
+            long policyID = parts.length > 2 && parts[1].equals("policy") ? Long.parseLong(parts[2]) : 1;
             answer(exchange, 201, "application/json", "{\"computerID\":" + id
-                    + ",\"policyID\":1,\"reactivated\":false,\"supersededComputerID\":null}");
+                    + ",\"policyID\":" + policyID + ",\"reactivated\":false,\"supersededComputerID\":null}");
         } else if (token.startsWith("duplicate")) {
             answer(exchange, 409, "application/problem+json", "{\"type\":\"https://vigil.io/problems/conflict\","
                     + "\"title\":\"Conflict\",\"status\":409,\"detail\":\"host name already active\"}");
