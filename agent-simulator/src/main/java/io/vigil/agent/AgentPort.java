@@ -36,11 +36,15 @@ final class AgentPort implements ListeningPort.Handler {
                 && agent.configurations().running().listens();
         if (wanted && open == null) {
             int port = agent.listeningPort();
-            return ListeningPort.start(agent.vertx(), agent.settings().listenHost(), port, agent.keyManager(),
-                            agent.trust(), agent.tls(), agent.configurations()::allows, this)
+            return listen(port)
+                    // a port the agent picked itself before activation may have been taken since (it listens only
+                    // once it holds its certificate): it takes another and reports it in its next heartbeat
+                    .recover(e -> agent.settings().listeningPort() == 0 ? listen(0) : Future.failedFuture(e))
                     .<Void>map(listening -> {
                         open = listening;
-                        agent.notice("listening on port " + listening.port());
+                        agent.listeningPort(listening.port());
+                        agent.notice("listening on port " + listening.port()
+                                + (listening.port() == port ? "" : " (" + port + " was taken)"));
                         return null;
                     })
                     .otherwise(e -> {
@@ -57,6 +61,11 @@ final class AgentPort implements ListeningPort.Handler {
             }).otherwiseEmpty();
         }
         return Future.succeededFuture();
+    }
+
+    private Future<ListeningPort> listen(int port) {
+        return ListeningPort.start(agent.vertx(), agent.settings().listenHost(), port, agent.keyManager(),
+                agent.trust(), agent.tls(), agent.configurations()::allows, this);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  * Build with {@link #builder(URI, String, String)}.
  *
  * @param listeningPort   the port reported at activation and listened on; 0 picks a free port before activation
+ *                        (and another if it was taken by the time the agent listens, reported in its heartbeats)
  * @param listen          whether the agent opens its port at all (under Bidirectional and Manager Initiated)
  * @param agentAddress    reported at activation; null lets the manager use the connection's source address
  * @param clockSkew       the agent clock's offset from real time when it starts

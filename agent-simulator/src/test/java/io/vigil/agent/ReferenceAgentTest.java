@@ -19,11 +19,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -240,6 +245,41 @@ class ReferenceAgentTest {
 
         assertThat(agent.heartbeatNow().toCompletableFuture().get(10, TimeUnit.SECONDS)).isEqualTo(403);
         await().atMost(WAIT).until(() -> agent.state() == AgentState.REVOKED);
+    }
+
+    @Test
+    void aPickedPortTakenBeforeTheAgentListensIsReplacedAndTheNewOneReported() throws Exception {
+        // the port an agent picks before activation may be taken by another process before it listens (it needs the
+        // certificate the activation answers first): here the manager takes it while answering
+        List<ServerSocket> taken = new CopyOnWriteArrayList<>();
+        manager.beforeActivationAnswer = body -> {
+            try {
+                taken.add(new ServerSocket(body.path("listeningPort").asInt(), 1,
+                        InetAddress.getByName("127.0.0.1")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        try {
+            ReferenceAgent agent = started(settings("port-taken-01").build());
+            int reported = manager.activations.getLast().path("listeningPort").asInt();
+            assertThat(taken).singleElement().satisfies(socket -> assertThat(socket.getLocalPort()).isEqualTo(reported));
+
+            await().atMost(WAIT).until(agent::listening);
+            assertThat(agent.listeningPort()).isPositive().isNotEqualTo(reported);
+            JsonNode beat = json(call(pki.manager(), agent, ListeningPort.HEARTBEAT_REQUEST, "{}"));
+            assertThat(beat.path("configFingerprint").asText()).isEqualTo(agent.configFingerprint());
+            // the next heartbeat tells the manager where the agent listens now
+            long before = manager.heartbeatsOf(agent.computerID()).size();
+            assertThat(agent.heartbeatNow().toCompletableFuture().get(10, TimeUnit.SECONDS)).isEqualTo(200);
+            assertThat(manager.heartbeatsOf(agent.computerID()).get((int) before).body().path("listeningPort").asInt())
+                    .isEqualTo(agent.listeningPort());
+        } finally {
+            manager.beforeActivationAnswer = body -> { };
+            for (ServerSocket socket : taken) {
+                socket.close();
+            }
+        }
     }
 
     @Test

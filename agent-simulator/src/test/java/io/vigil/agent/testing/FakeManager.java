@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A small HTTPS server that plays the manager's side of the agent protocol for tests: activation (signing the CSR
@@ -53,6 +54,8 @@ public final class FakeManager implements AutoCloseable {
     public final ConcurrentLinkedDeque<ObjectNode> operations = new ConcurrentLinkedDeque<>();
     public final Set<Long> revoked = ConcurrentHashMap.newKeySet();
     public final Map<Long, X509Certificate> renewed = new ConcurrentHashMap<>();
+    /** Runs on every activation request before it is answered (e.g. to take the port the agent reported). */
+    public volatile Consumer<JsonNode> beforeActivationAnswer = body -> { };
     public volatile AgentConfiguration configuration =
             new AgentConfiguration(600, "Bidirectional", null, List.of("any"));
     private HttpServer server;
@@ -124,6 +127,7 @@ public final class FakeManager implements AutoCloseable {
             return;
         }
         activations.add(body);
+        beforeActivationAnswer.accept(body);
         if (!TOKEN.equals(body.path("token").asText())) {
             reply(request, 401, problem("unknown token"));
             return;
