@@ -38,14 +38,21 @@ import static org.awaitility.Awaitility.await;
  */
 class CapacityBenchmark {
 
+    private static final Map<String, String> CHART_HEAPS = Map.of("heartbeat-gateway", "576m",
+            "agent-registry", "384m", "alert-service", "384m", "policy-service", "384m", "siem-forwarder", "384m");
+
     static {
-        // the platform as a deployment runs it by default, without tracing (the system tests turn it on); and a
-        // per-computer heartbeat budget that admits this fleet's 1-second interval: the guard's default (5 per window
-        // of at least 10 s) answers half of its heartbeats 429, work that records nothing
+        // the platform as a deployment runs it by default, without tracing (the system tests turn it on)
         System.setProperty(Platform.TRACING_PROPERTY, "false");
         System.setProperty(TestJvm.FULL_JIT_PROPERTY, "true");
-        System.setProperty(Platform.ENV_PROPERTY_PREFIX + "heartbeat-gateway.VIGIL_GATEWAY_GUARD_HEARTBEATS_PER_INTERVAL",
-                "20");
+        // the services' JVMs as the chart's pods run them (unless vigil.platform.jvm.<service> says otherwise): under
+        // a memory limit below 1,792 MiB the JVM chooses the serial collector, and the images size the heap at 75% of
+        // the limit (the chart's limits: 768 MiB for the gateway, 512 MiB for the others)
+        CHART_HEAPS.forEach((service, heap) -> {
+            if (System.getProperty(Platform.JVM_PROPERTY_PREFIX + service) == null) {
+                System.setProperty(Platform.JVM_PROPERTY_PREFIX + service, "-XX:+UseSerialGC -Xmx" + heap);
+            }
+        });
     }
 
     /**
@@ -99,6 +106,9 @@ class CapacityBenchmark {
         run.put(CapacityReport.FLEET, AGENTS);
         run.put("machine", Runtime.getRuntime().availableProcessors() + " cores");
         run.put("load generator cryptography", AGENT_CRYPTO);
+        run.put("services' JVM options (after -Xmx512m)", ProcessCpu.PARTS.subList(0, 5).stream()
+                .map(service -> service + ": " + String.join(" ", Platform.jvmOptions(service))).toList()
+                .toString());
         Map<String, Long> heapBefore = probe.heaps();
         long policyID = console.createPolicy("capacity-" + System.nanoTime(), Map.of(
                 "platformSettingHeartbeatInterval", "1 Second",
