@@ -51,6 +51,8 @@ public final class RateBudget {
         Bucket bucket = buckets.computeIfAbsent(key, k -> {
             Bucket fresh = new Bucket();
             fresh.tokens = size;
+            fresh.size = size; // complete before a sweep may see it
+            fresh.windowNanos = windowNanos;
             fresh.at = now;
             return fresh;
         });
