@@ -227,6 +227,10 @@ class CapacityBenchmark {
         PLATFORM_JVMS.forEach(part -> System.out.printf("steady window: %s CPU-ms per 1,000 heartbeats by thread kind: "
                 + "%s%n", part, ProcessCpu.byKind(threadsBefore, threadsAfter, List.of(part)).entrySet().stream()
                 .map(e -> e.getKey() + " " + Math.round(e.getValue() / (recorded / 1000))).toList()));
+        PLATFORM_JVMS.forEach(part -> System.out.printf("steady window: %s CPU-ms per 1,000 heartbeats by thread: %s%n",
+                part, ProcessCpu.byGroup(threadsBefore, threadsAfter, part).entrySet().stream().limit(12)
+                        .filter(e -> e.getValue() > 0)
+                        .map(e -> e.getKey() + " " + Math.round(e.getValue() / (recorded / 1000))).toList()));
         run.put("agents active", active);
         run.put("steady window (s)", seconds);
         run.put("load average during the window", loads.stream().mapToDouble(d -> d).average().orElse(-1));

@@ -84,8 +84,36 @@ final class ProcessCpu {
         return byPart;
     }
 
-    /** One thread's kind and CPU ticks. */
-    record ThreadTicks(ThreadKind kind, long ticks) {
+    /** One thread's kind, CPU ticks and group: its name with the numbers that tell a pool's threads apart masked. */
+    record ThreadTicks(ThreadKind kind, long ticks, String group) {
+
+        ThreadTicks(ThreadKind kind, long ticks) {
+            this(kind, ticks, kind.name());
+        }
+
+        /** {@code data-plane-kafka-request-handler-3} and {@code vert.x-eventloop-thread-1} become one group each. */
+        static String groupOf(String threadName) {
+            return threadName.replaceAll("\\d+", "#");
+        }
+    }
+
+    /**
+     * CPU milliseconds used between two {@link #threads()} snapshots by each thread group of one part, the busiest
+     * first (threads that started in between count in full, threads that ended not at all).
+     */
+    static Map<String, Double> byGroup(Map<String, Map<Long, ThreadTicks>> before,
+                                       Map<String, Map<Long, ThreadTicks>> after, String part) {
+        Map<Long, ThreadTicks> earlier = before.getOrDefault(part, Map.of());
+        Map<String, Double> millis = new LinkedHashMap<>();
+        after.getOrDefault(part, Map.of()).forEach((tid, now) -> {
+            ThreadTicks then = earlier.get(tid);
+            long used = now.ticks() - (then == null ? 0 : then.ticks());
+            millis.merge(now.group(), Math.max(0, used) * MILLIS_PER_TICK, Double::sum);
+        });
+        Map<String, Double> busiestFirst = new LinkedHashMap<>();
+        millis.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> busiestFirst.put(e.getKey(), e.getValue()));
+        return busiestFirst;
     }
 
     /** CPU milliseconds per kind used between two {@link #threads()} snapshots, summed over every part given. */
@@ -113,7 +141,8 @@ final class ProcessCpu {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
                     threads.put(Long.parseLong(task.getFileName().toString()),
-                            new ThreadTicks(ThreadKind.of(name), ticks(Files.readString(task.resolve("stat")))));
+                            new ThreadTicks(ThreadKind.of(name), ticks(Files.readString(task.resolve("stat"))),
+                                    ThreadTicks.groupOf(name)));
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }

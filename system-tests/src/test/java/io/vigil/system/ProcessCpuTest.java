@@ -52,4 +52,25 @@ class ProcessCpuTest {
         assertThat(own.values()).anyMatch(t -> t.kind() == ThreadKind.WORK);
         assertThat(own.values()).anyMatch(t -> t.kind() == ThreadKind.GARBAGE_COLLECTION);
     }
+
+    @Test
+    void theThreadsOfAPoolAreOneGroupAndTheBusiestGroupComesFirst() {
+        assertThat(ThreadTicks.groupOf("data-plane-kafka-request-handler-3"))
+                .isEqualTo(ThreadTicks.groupOf("data-plane-kafka-request-handler-11"))
+                .isEqualTo("data-plane-kafka-request-handler-#");
+        Map<String, Map<Long, ThreadTicks>> before = Map.of("kafka", Map.of(
+                1L, new ThreadTicks(ThreadKind.WORK, 100, "handler-#"),
+                2L, new ThreadTicks(ThreadKind.WORK, 100, "handler-#"),
+                3L, new ThreadTicks(ThreadKind.WORK, 10, "network-#")));
+        Map<String, Map<Long, ThreadTicks>> after = Map.of("kafka", Map.of(
+                1L, new ThreadTicks(ThreadKind.WORK, 101, "handler-#"),
+                2L, new ThreadTicks(ThreadKind.WORK, 102, "handler-#"),
+                3L, new ThreadTicks(ThreadKind.WORK, 15, "network-#"),
+                4L, new ThreadTicks(ThreadKind.WORK, 1, "cleaner")));
+
+        Map<String, Double> millis = ProcessCpu.byGroup(before, after, "kafka");
+
+        assertThat(millis).containsExactly(Map.entry("network-#", 50.0), Map.entry("handler-#", 30.0),
+                Map.entry("cleaner", 10.0));
+    }
 }
