@@ -2,6 +2,7 @@ package io.vigil.gateway.kafka;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.vigil.events.EventJson;
+import io.vigil.gateway.GatewayConfig;
 import io.vigil.events.cloudevents.CloudEvent;
 import io.vigil.kafka.KafkaClientFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,15 +25,28 @@ public class EventPublisher {
 
     private final KafkaProducer<String, byte[]> producer;
 
-    public EventPublisher(KafkaClientFactory kafka) {
-        this.producer = kafka.producer("heartbeat-gateway", Map.of(
+    public EventPublisher(KafkaClientFactory kafka, GatewayConfig config) {
+        this.producer = kafka.producer("heartbeat-gateway", settings(config.publish().linger()));
+    }
+
+    /** The longest linger allowed: a send still fails (and the agent gets 503) within 10 seconds. */
+    static final Duration MAX_LINGER = Duration.ofSeconds(1);
+
+    /** The producer's tuning on top of the whole {@code kafka.*} configuration. */
+    static Map<String, Object> settings(Duration linger) {
+        if (linger.isNegative() || linger.compareTo(MAX_LINGER) > 0) {
+            throw new IllegalArgumentException("vigil.gateway.publish.linger must be between 0 and " + MAX_LINGER
+                    + " (a heartbeat is answered within 10 s), not " + linger);
+        }
+        return Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000",
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000",
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "7000",
-                // heartbeats wait up to 5 ms to share a produce request: fewer, larger requests for the broker
-                ProducerConfig.LINGER_MS_CONFIG, "5"));
+                // heartbeats wait to share a produce request: fewer, larger requests and batches cost the producer
+                // and the broker less per heartbeat (GatewayConfig.Publish#linger)
+                ProducerConfig.LINGER_MS_CONFIG, Long.toString(linger.toMillis()));
     }
 
     /** One event to publish: topic, key and CloudEvent (null: a tombstone, on compacted topics). */
