@@ -1,9 +1,10 @@
 package io.vigil.gateway.kafka;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.vigil.events.EventJson;
-import io.vigil.gateway.GatewayConfig;
 import io.vigil.events.cloudevents.CloudEvent;
+import io.vigil.gateway.GatewayConfig;
 import io.vigil.kafka.KafkaClientFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,8 +20,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The gateway's one Kafka producer (made from the whole {@code kafka.*} configuration by the shared factory): acks=all,
  * idempotent, and bounded so that a send fails (and the agent gets 503) well within 10 seconds when Kafka is down.
+ * Made at start-up: a setting it cannot work with ends the start, and the first heartbeat does not wait for it.
  */
 @ApplicationScoped
+@Startup
 public class EventPublisher {
 
     private final KafkaProducer<String, byte[]> producer;

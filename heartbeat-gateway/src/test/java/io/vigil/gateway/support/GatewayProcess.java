@@ -47,15 +47,52 @@ public final class GatewayProcess implements AutoCloseable {
      */
     public static GatewayProcess start(Path jar, Path workDir, Path caDir, String bootstrapServers, String mode,
                                        List<String> jvmOptions) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         int agentPort = FreePorts.next();
         int managementPort = FreePorts.next();
+        ProcessBuilder builder = builder(jar, workDir, caDir, bootstrapServers, mode, jvmOptions, agentPort,
+                managementPort, Map.of());
+        Path log = workDir.resolve("gateway-" + mode + ".log");
+        builder.redirectOutput(log.toFile());
+        try {
+            GatewayProcess gateway = new GatewayProcess(builder.start(), log, agentPort, managementPort);
+            gateway.awaitReady();
+            return gateway;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + builder.command(), e);
+        }
+    }
+
+    /** How a start that was refused ended: the exit code and everything the process wrote. */
+    public record Refusal(int exitCode, String log) {
+    }
+
+    /**
+     * Starts the jar with extra settings in its environment and expects it to exit by itself within 60 s (the way a
+     * setting it cannot work with must end it), returning how; fails if it is still running then.
+     */
+    public static Refusal refusedStart(Path jar, Path workDir, Path caDir, String bootstrapServers, String mode,
+                                       Map<String, String> settings) throws IOException, InterruptedException {
+        ProcessBuilder builder = builder(jar, workDir, caDir, bootstrapServers, mode, List.of(), FreePorts.next(),
+                FreePorts.next(), settings);
+        Path log = workDir.resolve("gateway-refused.log");
+        builder.redirectOutput(log.toFile());
+        Process process = builder.start();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("the gateway started and kept running with " + settings + ": "
+                    + Files.readString(log));
+        }
+        return new Refusal(process.exitValue(), Files.readString(log));
+    }
+
+    private static ProcessBuilder builder(Path jar, Path workDir, Path caDir, String bootstrapServers, String mode,
+                                          List<String> jvmOptions, int agentPort, int managementPort,
+                                          Map<String, String> settings) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-        Path log = workDir.resolve("gateway-" + mode + ".log");
-        builder.redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         JVM_OPTION_VARIABLES.forEach(env::remove);
         env.put("VIGIL_GATEWAY_TLS_MODE", mode);
@@ -64,13 +101,8 @@ public final class GatewayProcess implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("VIGIL_GATEWAY_CA_DIR", caDir.toString());
         env.put("QUARKUS_LOG_LEVEL", "WARN");
-        try {
-            GatewayProcess gateway = new GatewayProcess(builder.start(), log, agentPort, managementPort);
-            gateway.awaitReady();
-            return gateway;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + command, e);
-        }
+        env.putAll(settings);
+        return builder;
     }
 
     /** The process's combined output so far. */
